@@ -24,3 +24,4 @@ export {
   TimelineEvent,
 } from "./schemas.js";
 export { findAll, isExactEvidence, sliceSpan, spansOverlap, verifyQuote } from "./spans.js";
+export { stripControl, toSingleLine } from "./terminal-safe.js";

@@ -1,0 +1,24 @@
+/** The text of `newind --help`. */
+export const HELP = `newind — ask about China's "New Industrialization" policy; every claim cited to the source.
+
+Usage
+  newind                          chat in the terminal (when stdin and stdout are a terminal)
+  echo "question" | newind        answer each line of stdin in plain text
+  newind ask "question" [--json]  one answer with its citations
+  newind ask --jsonl              JSON lines in ({"id"?, "question", "turns"?}), JSON lines out
+  newind search "query" [--limit N] [--json]
+                                  ranked citation hits: exact quotes with ¶ numbers
+  newind metrics [--json]         the curated figures of the corpus
+  newind timeline [--json]        the dated events of the corpus
+  newind sources [--json]         the documents, with the text citations index
+
+Options
+  --corpus DIR            add a folder of your own .txt, .md and .html documents (repeatable;
+                          NEWIND_CORPUS takes a ':'-separated list too)
+  --no-default-corpus     leave the built-in document out
+  --plain                 no colour or decoration (screen readers)
+  -h, --help              this help
+  -v, --version           the version
+
+Exit codes: 0 ok, 1 failure, 2 usage error. NO_COLOR turns colour off.
+`;
