@@ -1,5 +1,22 @@
 export type { Corpus } from "./corpus.js";
 export {
+  type FindFootnoteMarkersOptions,
+  type FootnoteMarker,
+  findFootnoteMarkers,
+  removeSpans,
+} from "./footnotes.js";
+export {
+  difference,
+  formatMultiple,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  formatShare,
+  multiple,
+  ratio,
+  share,
+} from "./metrics.js";
+export {
   Answer,
   Author,
   Citation,
@@ -23,5 +40,6 @@ export {
   Span,
   TimelineEvent,
 } from "./schemas.js";
+export { type SegmentSentencesOptions, type SentenceSpan, segmentSentences } from "./sentences.js";
 export { findAll, isExactEvidence, sliceSpan, spansOverlap, verifyQuote } from "./spans.js";
 export { stripControl, toSingleLine } from "./terminal-safe.js";
