@@ -1,0 +1,295 @@
+import {
+  type Footnote,
+  findFootnoteMarkers,
+  type Passage,
+  type PassageKind,
+  type PassageRole,
+  removeSpans,
+  type Sentence,
+  type SourceDocument,
+  segmentSentences,
+} from "@newind/core";
+import { type Block, splitBlocks } from "./blocks.js";
+import { findSpeaker, introducesQuote } from "./speakers.js";
+
+/**
+ * Version of the parser's output. Bump it whenever passages, sentences or ids change
+ * for the same input, so caches keyed on `Corpus.hash` are rebuilt.
+ */
+export const PARSER_VERSION = "1";
+
+/** Options of {@link parseDocument}. */
+export interface ParseDocumentOptions {
+  /** Drop page-chrome lines ("More Analysis", share buttons, "To top", a repeated title). Default true. */
+  dropChrome?: boolean;
+  /** More whole lines to drop as chrome. */
+  chromeLines?: readonly string[];
+}
+
+/** What {@link parseDocument} returns: everything found in one document, in document order. */
+export interface ParsedDocument {
+  passages: Passage[];
+  sentences: Sentence[];
+  footnotes: Footnote[];
+}
+
+/** The id of a document's `index`-th passage (0-based, document order, chrome excluded). */
+export function passageId(docId: string, index: number): string {
+  return `${docId}:p${index}`;
+}
+
+/** The id of a passage's `index`-th sentence (0-based). */
+export function sentenceId(passage: string, index: number): string {
+  return `${passage}.s${index}`;
+}
+
+// Front matter is short: bylines further down than this are body text that names an author.
+const FRONT_MATTER_BLOCKS = 16;
+const MAX_TITLE_LENGTH = 200;
+const MAX_ROLE_LENGTH = 120;
+
+interface Draft {
+  block: Block;
+  /** The span of the passage; a byline spans its name and role blocks. */
+  start: number;
+  end: number;
+  kind: PassageKind;
+  role: PassageRole;
+  paragraph: number;
+  leadIn?: number;
+  itemNumber?: number;
+  speaker?: string;
+}
+
+/**
+ * Parses a document's raw text into passages, sentences and footnotes, every span
+ * an exact range of `document.text`.
+ *
+ * - Page chrome is dropped: whole lines such as "More Analysis", the share-button
+ *   row, "To top", and any later line repeating the title.
+ * - Front matter (up to the last byline): the title (`heading`/`title`), standfirst
+ *   paragraphs, lists with their lead-in (`accompanying-document`), and one `byline`
+ *   passage per author in `document.authors`, spanning the name and the role line after it.
+ * - Body: paragraphs numbered ¶1, ¶2, …; numbered and bulleted list items (`list-item`)
+ *   with `leadIn` = the id of the paragraph before the list, `itemNumber`, and that
+ *   paragraph's number; a paragraph after a lead-in ending in ":" that names a speaker,
+ *   an interview or a speech is a `quote` with its `speaker` (Markdown `>` blocks too);
+ *   Markdown `#` headings are `heading` passages numbered like the paragraph before them.
+ * - Footnote markers ("trap. 1", "squeeze.”3", "2035.7 In", "following:12") are read as
+ *   the sequence 1, 2, 3, …; they are cut from each passage's clean `text`, listed in
+ *   its `footnotes`, and never inside a sentence span.
+ *
+ * Ids: passage `${docId}:p${index}` (0-based, document order), sentence
+ * `${passageId}.s${k}` (0-based within the passage). Passage `text` is the raw slice
+ * of its span with footnote markers removed; sentence `text` is exactly the raw slice.
+ *
+ * @example
+ * const { passages } = parseDocument(document);
+ * passages.find((passage) => passage.paragraph === 6 && passage.kind === "paragraph");
+ */
+export function parseDocument(document: SourceDocument, options: ParseDocumentOptions = {}): ParsedDocument {
+  const raw = document.text;
+  const dropChrome = options.dropChrome ?? true;
+  let blocks = splitBlocks(raw, {
+    dropChrome,
+    ...(options.chromeLines ? { chromeLines: options.chromeLines } : {}),
+  });
+  const slice = (block: { start: number; end: number }) => raw.slice(block.start, block.end);
+
+  // The title: the first block, when it is a heading, matches the manifest title, or is
+  // one short line that does not read as a sentence.
+  const first = blocks[0];
+  const titleBlock =
+    first &&
+    (first.type === "heading" ||
+      (first.type === "text" &&
+        (sameText(slice(first), document.title) ||
+          (!slice(first).includes("\n") &&
+            slice(first).length <= MAX_TITLE_LENGTH &&
+            !/[.!?:]["”’]?$/.test(slice(first))))))
+      ? first
+      : undefined;
+  if (titleBlock && dropChrome) {
+    const title = slice(titleBlock);
+    blocks = blocks.filter((block) => block === titleBlock || slice(block) !== title);
+  }
+
+  // Bylines: an author's name on its own, then (optionally) their role on the next block.
+  const bylineOf = new Map<Block, { end: number; roleBlock?: Block }>();
+  blocks.slice(0, FRONT_MATTER_BLOCKS).forEach((block, index) => {
+    if (block.type !== "text") return;
+    const text = slice(block).replace(/^By\s+/i, "");
+    const author = document.authors.find((candidate) => sameText(candidate.name, text));
+    if (!author) return;
+    const next = blocks[index + 1];
+    const nextText = next ? slice(next) : "";
+    const isRole =
+      next?.type === "text" &&
+      ((author.role !== undefined && sameText(author.role, nextText)) ||
+        (nextText.length <= MAX_ROLE_LENGTH && !nextText.includes("\n") && !/[.!?]$/.test(nextText)));
+    bylineOf.set(block, isRole && next ? { end: next.end, roleBlock: next } : { end: block.end });
+  });
+  const roleBlocks = new Set(
+    [...bylineOf.values()].flatMap((byline) => (byline.roleBlock ? [byline.roleBlock] : [])),
+  );
+  const lastByline = blocks.findLastIndex((block) => bylineOf.has(block) || roleBlocks.has(block));
+  const frontMatterEnd = lastByline >= 0 ? lastByline : titleBlock ? 0 : -1;
+
+  const drafts: Draft[] = [];
+  let paragraph = 0;
+  // The passage a list hangs from: the latest paragraph or quote in the same section.
+  let listLeadIn: number | undefined;
+  let itemsInList = 0;
+  blocks.forEach((block, index) => {
+    if (roleBlocks.has(block)) return;
+    const frontMatter = index <= frontMatterEnd;
+    const previous = drafts.at(-1);
+    if (block.type !== "item") itemsInList = 0;
+    if (block === titleBlock) {
+      drafts.push({
+        block,
+        start: block.start,
+        end: block.end,
+        kind: "heading",
+        role: "title",
+        paragraph: 0,
+      });
+      listLeadIn = undefined;
+      return;
+    }
+    const byline = bylineOf.get(block);
+    if (byline) {
+      drafts.push({
+        block,
+        start: block.start,
+        end: byline.end,
+        kind: "paragraph",
+        role: "byline",
+        paragraph: 0,
+      });
+      listLeadIn = undefined;
+      return;
+    }
+    if (block.type === "item") {
+      itemsInList++;
+      const leadIn = listLeadIn === undefined ? undefined : drafts[listLeadIn];
+      const draft: Draft = {
+        block,
+        start: block.start,
+        end: block.end,
+        kind: "list-item",
+        role: frontMatter ? "accompanying-document" : "body",
+        paragraph: leadIn?.paragraph ?? paragraph,
+        itemNumber: block.bulleted ? itemsInList : (block.number ?? itemsInList),
+      };
+      if (listLeadIn !== undefined) draft.leadIn = listLeadIn;
+      // A list in the front matter makes its lead-in part of the accompanying-documents block.
+      if (frontMatter && leadIn && leadIn.role === "standfirst") leadIn.role = "accompanying-document";
+      drafts.push(draft);
+      return;
+    }
+    if (block.type === "heading") {
+      drafts.push({
+        block,
+        start: block.start,
+        end: block.end,
+        kind: "heading",
+        role: frontMatter ? "standfirst" : "body",
+        paragraph,
+      });
+      listLeadIn = undefined;
+      return;
+    }
+    if (frontMatter) {
+      drafts.push({
+        block,
+        start: block.start,
+        end: block.end,
+        kind: "paragraph",
+        role: "standfirst",
+        paragraph: 0,
+      });
+      listLeadIn = drafts.length - 1;
+      return;
+    }
+    paragraph++;
+    const draft: Draft = {
+      block,
+      start: block.start,
+      end: block.end,
+      kind: "paragraph",
+      role: "body",
+      paragraph,
+    };
+    const leadInText =
+      previous?.kind === "paragraph" && previous.role === "body" ? lastSentence(raw, previous) : "";
+    if (block.type === "quote" || (previous?.block.type === "text" && introducesQuote(leadInText))) {
+      draft.kind = "quote";
+      const speaker = leadInText ? findSpeaker(leadInText, raw.slice(0, previous?.end ?? 0)) : undefined;
+      if (speaker) draft.speaker = speaker;
+    }
+    drafts.push(draft);
+    listLeadIn = drafts.length - 1;
+  });
+
+  // Footnote markers, read as one numbered sequence through the whole document.
+  let nextFootnote = 1;
+  const passages: Passage[] = [];
+  const sentences: Sentence[] = [];
+  const footnotes: Footnote[] = [];
+  drafts.forEach((draft, index) => {
+    const id = passageId(document.id, index);
+    const rawText = raw.slice(draft.start, draft.end);
+    const markers = findFootnoteMarkers(rawText, { offset: draft.start, next: nextFootnote });
+    const last = markers.at(-1);
+    if (last) nextFootnote = last.n + 1;
+    const passage: Passage = {
+      id,
+      docId: document.id,
+      kind: draft.kind,
+      role: draft.role,
+      paragraph: draft.paragraph,
+      span: { start: draft.start, end: draft.end },
+      text: removeSpans(rawText, markers, draft.start),
+      footnotes: markers.map((marker) => marker.n),
+    };
+    if (draft.leadIn !== undefined) passage.leadIn = passageId(document.id, draft.leadIn);
+    if (draft.itemNumber !== undefined) passage.itemNumber = draft.itemNumber;
+    if (draft.speaker !== undefined) passage.speaker = draft.speaker;
+    passages.push(passage);
+    for (const marker of markers) {
+      footnotes.push({
+        n: marker.n,
+        docId: document.id,
+        passageId: id,
+        span: { start: marker.start, end: marker.end },
+      });
+    }
+    segmentSentences(rawText, draft.start, { footnotes: markers }).forEach((sentence, k) => {
+      sentences.push({
+        id: sentenceId(id, k),
+        docId: document.id,
+        passageId: id,
+        paragraph: draft.paragraph,
+        span: { start: sentence.start, end: sentence.end },
+        text: sentence.text,
+      });
+    });
+  });
+  return { passages, sentences, footnotes };
+}
+
+/** Compares two short texts ignoring case, curly vs straight quotes and spacing. */
+function sameText(a: string, b: string): boolean {
+  const normalize = (text: string) =>
+    text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+  return normalize(a) === normalize(b);
+}
+
+/** The last sentence of a draft's clean text: where a quote's lead-in names its speaker. */
+function lastSentence(raw: string, draft: Draft): string {
+  const rawText = raw.slice(draft.start, draft.end);
+  const markers = findFootnoteMarkers(rawText);
+  const clean = removeSpans(rawText, markers);
+  return segmentSentences(clean, 0, { footnotes: [] }).at(-1)?.text ?? clean;
+}
