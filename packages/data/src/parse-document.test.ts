@@ -178,6 +178,28 @@ describe(parseDocument, () => {
       );
     });
 
+    it("keeps spans exact on any excerpt of the corpus (a property)", () => {
+      const lines = document.text.split("\n");
+      fc.assert(
+        fc.property(fc.nat(lines.length), fc.nat(lines.length), (a, b) => {
+          const text = lines.slice(Math.min(a, b), Math.max(a, b)).join("\n");
+          const result = parseDocument({ ...document, text });
+          for (const passage of result.passages) {
+            expect(passage.span.end).toBeLessThanOrEqual(text.length);
+            const rawSlice = text.slice(passage.span.start, passage.span.end);
+            expect(rawSlice.startsWith(passage.text.slice(0, 1))).toBe(true);
+          }
+          for (const sentence of result.sentences) {
+            expect(text.slice(sentence.span.start, sentence.span.end)).toBe(sentence.text);
+          }
+          for (const footnote of result.footnotes) {
+            expect(text.slice(footnote.span.start, footnote.span.end).trim()).toBe(String(footnote.n));
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+
     it("round-trips every passage, sentence and footnote through its zod schema", () => {
       for (const passage of parsed.passages) expect(Passage.parse(passage)).toEqual(passage);
       for (const sentence of parsed.sentences) expect(Sentence.parse(sentence)).toEqual(sentence);
