@@ -1,6 +1,13 @@
 export { type Block, type BlockType, type SplitBlocksOptions, splitBlocks } from "./blocks.js";
 export { CHROME_LINES, isChromeLine } from "./chrome.js";
 export {
+  type CorpusErrorCode,
+  CorpusFolderError,
+  type CorpusWarning,
+  type CorpusWarningReason,
+  type SkippedFile,
+} from "./corpus-errors.js";
+export {
   DATASET_NAMES,
   DatasetError,
   type DatasetName,
@@ -18,7 +25,18 @@ export {
   type ResolveDatasetsOptions,
   resolveDatasets,
 } from "./datasets.js";
+export { DOCUMENT_ID, slugifyFileName } from "./document-ids.js";
+export {
+  FOLDER_MANIFEST_FILE,
+  FolderManifest,
+  FolderManifestAuthor,
+  FolderManifestEntry,
+} from "./folder-manifest.js";
 export { formatZodError } from "./format-zod-error.js";
+export type { ExtractedDocument } from "./formats/extracted-document.js";
+export { extractHtml } from "./formats/html.js";
+export { extractMarkdown } from "./formats/markdown.js";
+export { extractPlainText } from "./formats/text.js";
 export {
   CorpusLoadError,
   corpusHash,
@@ -31,6 +49,15 @@ export {
   MANIFEST_FILE,
   sha256Hex,
 } from "./load-corpus.js";
+export {
+  DOCUMENT_EXTENSIONS,
+  FOLDER_READER_VERSION,
+  folderCorpusHash,
+  type LoadCorpusOptions,
+  type LoadedCorpus,
+  loadCorpus,
+  MAX_DOCUMENT_BYTES,
+} from "./load-corpus-folders.js";
 export {
   PARSER_VERSION,
   type ParseDocumentOptions,

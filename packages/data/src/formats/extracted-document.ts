@@ -1,0 +1,29 @@
+import type { Author } from "@newind/core";
+
+/** What a format reader gets out of a file: the text citations index, and any metadata it names. */
+export interface ExtractedDocument {
+  /** The document's text: the file itself for .txt and .md, the extracted main text for .html. */
+  text: string;
+  /**
+   * Offset where the indexed body starts. Passages and sentences that end at or before it
+   * (a Markdown front-matter block) are not part of the document's content.
+   */
+  bodyStart: number;
+  title?: string;
+  authors?: Author[];
+  publisher?: string;
+  url?: string;
+  published?: string;
+  /** Problems that did not stop the file from loading (e.g. front matter that is not YAML). */
+  problems: string[];
+}
+
+/** Longest first line that still reads as a title rather than a paragraph. */
+export const MAX_TITLE_LENGTH = 200;
+
+/** Collapses whitespace and trims; returns undefined for an empty or over-long result. */
+export function cleanTitle(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const title = raw.replace(/\s+/g, " ").trim();
+  return title.length > 0 && title.length <= MAX_TITLE_LENGTH ? title : undefined;
+}

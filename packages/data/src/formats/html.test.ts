@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../parse-document.js";
+import { extractHtml } from "./html.js";
+
+const PAGE = `<!doctype html>
+<html>
+<head>
+  <title>Jin Zhuanglong &amp; the Modern Industrial System</title>
+  <meta name="author" content="Jin Zhuanglong">
+  <meta property="og:site_name" content="Qiushi">
+  <meta property="article:published_time" content="2023-09-01">
+  <link rel="canonical" href="https://example.org/jin">
+  <style>p { color: red }</style>
+  <script>var tracking = "never indexed";</script>
+</head>
+<body>
+  <header><a href="/">Home</a> | <a href="/about">About</a></header>
+  <nav><ul><li>Menu item</li></ul></nav>
+  <main>
+    <h1>Constructing a   Modern
+      Industrial System</h1>
+    <p>Advanced manufacturing is the <em>backbone</em> of the modern industrial system.</p>
+    <p>We will do the following:</p>
+    <ol>
+      <li>build leading-edge capabilities;</li>
+      <li>green traditional industries.</li>
+    </ol>
+    <aside>Related: something else</aside>
+    <p>Digital&nbsp;infrastructure comes next.<script>alert(1)</script></p>
+    <ul><li><p>optical fiber</p></li><li>5G factories</li></ul>
+  </main>
+  <footer>© 2023 Qiushi. All rights reserved.</footer>
+</body>
+</html>`;
+
+describe(extractHtml, () => {
+  const extracted = extractHtml(PAGE);
+
+  it("keeps the main text, one paragraph per block, separated by blank lines", () => {
+    expect(extracted.text).toBe(
+      [
+        "Constructing a Modern Industrial System",
+        "Advanced manufacturing is the backbone of the modern industrial system.",
+        "We will do the following:",
+        "  1. build leading-edge capabilities;\n  2. green traditional industries.",
+        "Digital infrastructure comes next.",
+        "  • optical fiber\n  • 5G factories",
+      ].join("\n\n"),
+    );
+  });
+
+  it("drops scripts, styles, navigation, headers, footers and asides", () => {
+    for (const chrome of ["tracking", "alert", "color: red", "Home", "Menu item", "Related", "All rights"]) {
+      expect(extracted.text).not.toContain(chrome);
+    }
+  });
+
+  it("takes the title from <title>, with entities decoded", () => {
+    expect(extracted.title).toBe("Jin Zhuanglong & the Modern Industrial System");
+  });
+
+  it("falls back to the first h1 when there is no <title>", () => {
+    expect(extractHtml("<body><h1>The  Heading</h1><h1>Second</h1><p>Text.</p></body>").title).toBe(
+      "The Heading",
+    );
+  });
+
+  it("reads authors, publisher, date and canonical URL from meta tags", () => {
+    expect(extracted).toMatchObject({
+      authors: [{ name: "Jin Zhuanglong" }],
+      publisher: "Qiushi",
+      published: "2023-09-01",
+      url: "https://example.org/jin",
+    });
+  });
+
+  it("reads the whole body when there is no <main> or single <article>", () => {
+    const text = extractHtml("<body><div>One</div><div>Two <b>bold</b> words</div></body>").text;
+    expect(text).toBe("One\n\nTwo bold words");
+  });
+
+  it("numbers ordered lists from their start attribute", () => {
+    expect(extractHtml('<ol start="3"><li>c</li><li>d</li></ol>').text).toBe("  3. c\n  4. d");
+  });
+
+  it("puts table cells of a row on one line", () => {
+    expect(
+      extractHtml("<table><tr><td>BYD</td><td>1995</td></tr><tr><th>Tesla</th><td>2003</td></tr></table>")
+        .text,
+    ).toBe("BYD 1995\n\nTesla 2003");
+  });
+
+  it("skips hidden elements", () => {
+    expect(extractHtml('<p>Seen.</p><p hidden>Unseen.</p><div style="display: none">No.</div>').text).toBe(
+      "Seen.",
+    );
+  });
+
+  it("gives text the shared parser reads as paragraphs and list items with their lead-in", () => {
+    const { passages } = parseDocument({
+      id: "jin",
+      title: extracted.title ?? "",
+      authors: [],
+      sha256: "0".repeat(64),
+      text: extracted.text,
+    });
+    const items = passages.filter((passage) => passage.kind === "list-item");
+    expect(items.map((item) => item.text)).toEqual([
+      "build leading-edge capabilities;",
+      "green traditional industries.",
+      "optical fiber",
+      "5G factories",
+    ]);
+    const leadIn = passages.find((passage) => passage.id === items[0]?.leadIn);
+    expect(leadIn?.text).toBe("We will do the following:");
+    for (const passage of passages) {
+      expect(extracted.text.slice(passage.span.start, passage.span.end)).toContain(passage.text.slice(0, 10));
+    }
+  });
+});

@@ -1,0 +1,289 @@
+import type { Author } from "@newind/core";
+import { DomUtils, ElementType, parseDocument as parseHtmlDocument } from "htmlparser2";
+import { cleanTitle, type ExtractedDocument } from "./extracted-document.js";
+
+type HtmlDocument = ReturnType<typeof parseHtmlDocument>;
+type HtmlNode = HtmlDocument["children"][number];
+type HtmlElement = Extract<HtmlNode, { attribs: Record<string, string> }>;
+
+// Page chrome and non-text content: never part of the main text.
+const SKIPPED = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "nav",
+  "header",
+  "footer",
+  "aside",
+  "menu",
+  "form",
+  "button",
+  "select",
+  "textarea",
+  "iframe",
+  "object",
+  "svg",
+  "canvas",
+  "dialog",
+]);
+
+// Elements that start a new paragraph of the extracted text.
+const BLOCKS = new Set([
+  "address",
+  "article",
+  "blockquote",
+  "caption",
+  "center",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "li",
+  "main",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "tfoot",
+  "thead",
+  "tr",
+  "ul",
+]);
+
+// HTML's own whitespace (not U+00A0, which we turn into a plain space separately).
+const HTML_WHITESPACE = /[ \t\n\r\f]+/g;
+
+interface Block {
+  text: string;
+  /** List items of one list are joined by single newlines, like the shipped corpus's lists. */
+  listId?: number;
+}
+
+interface ListContext {
+  id: number;
+  ordered: boolean;
+  next: number;
+}
+
+/**
+ * Extracts the main text of an HTML page with htmlparser2. Scripts, styles, navigation,
+ * headers, footers, asides and forms are dropped; when the page has a `<main>` (or
+ * `role="main"`, or a single `<article>`), only that is read. Each block (paragraph,
+ * heading, table row, …) becomes a paragraph separated by a blank line, and list items
+ * become `  • item` / `  1. item` lines, so the shared parser finds paragraphs and lists
+ * exactly as in the shipped corpus. The title is the `<title>`, else the first `<h1>`;
+ * authors, publisher, date and URL come from the usual `<meta>` tags when present.
+ *
+ * @example
+ * extractHtml("<title>Jin</title><nav>Home</nav><p>First.</p><ul><li>a</li><li>b</li></ul>").text;
+ * // → "First.\n\n  • a\n  • b"
+ */
+export function extractHtml(html: string): ExtractedDocument {
+  const document = parseHtmlDocument(html, { decodeEntities: true });
+  const walker = new TextWalker();
+  walker.walk(mainContent(document));
+  const text = walker.finish();
+
+  const metadata: Omit<ExtractedDocument, "text" | "bodyStart" | "problems"> = {};
+  const titleElement = DomUtils.findOne((element) => element.name === "title", document.children, true);
+  const title =
+    cleanTitle(titleElement ? DomUtils.textContent(titleElement) : undefined) ?? cleanTitle(walker.firstH1);
+  if (title !== undefined) metadata.title = title;
+  const authors = metaValues(document, ["author", "citation_author", "dc.creator", "article:author"])
+    .filter((name) => !URL.canParse(name))
+    .map((name): Author => ({ name }));
+  if (authors.length > 0) metadata.authors = authors;
+  const publisher = metaValues(document, ["og:site_name", "citation_publisher", "dc.publisher"])[0];
+  if (publisher !== undefined) metadata.publisher = publisher;
+  const published = metaValues(document, [
+    "article:published_time",
+    "citation_publication_date",
+    "dc.date",
+    "date",
+  ])[0];
+  if (published !== undefined) metadata.published = published;
+  const canonical = DomUtils.findOne(
+    (element) => element.name === "link" && (element.attribs.rel ?? "").toLowerCase() === "canonical",
+    document.children,
+    true,
+  )?.attribs.href;
+  const url = canonical ?? metaValues(document, ["og:url"])[0];
+  if (url !== undefined && /^https?:\/\//i.test(url) && URL.canParse(url)) metadata.url = url;
+  return { text, bodyStart: 0, problems: [], ...metadata };
+}
+
+/** The element holding the page's main text: `<main>`, `role="main"`, a lone `<article>`, or `<body>`. */
+function mainContent(document: HtmlDocument): HtmlNode[] {
+  const find = (test: (element: HtmlElement) => boolean) => DomUtils.findOne(test, document.children, true);
+  const main =
+    find((element) => element.name === "main") ?? find((element) => element.attribs.role === "main");
+  if (main) return [main];
+  const articles = DomUtils.findAll((element) => element.name === "article", document.children);
+  if (articles.length === 1 && articles[0]) return [articles[0]];
+  const body = find((element) => element.name === "body");
+  return body ? [body] : document.children;
+}
+
+/** Values of `<meta name|property="…" content="…">` for the given keys, in key order, de-duplicated. */
+function metaValues(document: HtmlDocument, keys: string[]): string[] {
+  const metas = DomUtils.findAll((element) => element.name === "meta", document.children);
+  const values: string[] = [];
+  for (const key of keys) {
+    for (const meta of metas) {
+      const name = (meta.attribs.name ?? meta.attribs.property ?? "").toLowerCase();
+      const content = meta.attribs.content?.replace(/\s+/g, " ").trim();
+      if (name === key && content && !values.includes(content)) values.push(content);
+    }
+  }
+  return values;
+}
+
+/** Walks the DOM, collecting blocks of text. */
+class TextWalker {
+  private readonly blocks: Block[] = [];
+  private current = "";
+  private preformatted = 0;
+  private readonly lists: ListContext[] = [];
+  private nextListId = 0;
+  private pendingItem: { prefix: string; listId: number | undefined } | undefined;
+  private inHeading1 = false;
+  private heading1 = "";
+  firstH1: string | undefined;
+
+  walk(nodes: readonly HtmlNode[]): void {
+    for (const node of nodes) {
+      if (node.type === ElementType.Text && "data" in node) this.text(node.data);
+      else if (isElement(node)) this.element(node);
+      else if (node.type === ElementType.CDATA && "children" in node) this.walk(node.children);
+    }
+  }
+
+  finish(): string {
+    this.flush();
+    let text = "";
+    let previous: Block | undefined;
+    for (const block of this.blocks) {
+      if (previous) {
+        text += block.listId !== undefined && block.listId === previous.listId ? "\n" : "\n\n";
+      }
+      text += block.text;
+      previous = block;
+    }
+    return text;
+  }
+
+  private text(data: string): void {
+    const text = this.preformatted > 0 ? data : data.replace(HTML_WHITESPACE, " ");
+    const clean = text.replace(/\u00a0/g, " ");
+    this.current += clean;
+    if (this.inHeading1) this.heading1 += clean;
+  }
+
+  private element(element: HtmlElement): void {
+    const name = element.name;
+    if (SKIPPED.has(name) || isHidden(element)) return;
+    if (name === "br") {
+      this.current += "\n";
+      return;
+    }
+    if (name === "li") {
+      this.listItem(element);
+      return;
+    }
+    if (!BLOCKS.has(name)) {
+      // Inline. Table cells and image alt text add spaces so words don't run together.
+      if (name === "img" && element.attribs.alt) this.current += ` ${element.attribs.alt} `;
+      this.walk(element.children);
+      if (name === "td" || name === "th") this.current += " ";
+      return;
+    }
+    this.flush();
+    const isList = name === "ul" || name === "ol";
+    if (isList) {
+      const start = Number.parseInt(element.attribs.start ?? "1", 10);
+      this.lists.push({
+        id: this.nextListId++,
+        ordered: name === "ol",
+        next: Number.isFinite(start) ? start : 1,
+      });
+    }
+    const isHeading1 = name === "h1" && this.firstH1 === undefined;
+    if (isHeading1) this.inHeading1 = true;
+    if (name === "pre") this.preformatted++;
+    this.walk(element.children);
+    if (name === "pre") this.preformatted--;
+    this.flush();
+    if (isHeading1) {
+      this.inHeading1 = false;
+      this.firstH1 = this.heading1;
+    }
+    if (isList) this.lists.pop();
+  }
+
+  private listItem(element: HtmlElement): void {
+    this.flush();
+    const list = this.lists.at(-1);
+    const marker = list?.ordered ? `${list.next++}. ` : "• ";
+    const outer = this.pendingItem;
+    this.pendingItem = {
+      prefix: `${"  ".repeat(Math.max(1, this.lists.length))}${marker}`,
+      listId: list?.id,
+    };
+    this.walk(element.children);
+    this.flush();
+    this.pendingItem = outer;
+  }
+
+  private flush(): void {
+    const text = this.take();
+    if (text.length === 0) return;
+    // The first text of a list item carries its marker (`<li><p>…</p></li>` and
+    // `<li>text<ul>…</ul></li>` alike); anything after a nested list is a plain paragraph.
+    const item = this.pendingItem;
+    if (item) {
+      this.pendingItem = undefined;
+      const block: Block = { text: `${item.prefix}${text.replace(/\n/g, " ")}` };
+      if (item.listId !== undefined) block.listId = item.listId;
+      this.blocks.push(block);
+      return;
+    }
+    this.blocks.push({ text });
+  }
+
+  /** The current buffer, cleaned, emptied. */
+  private take(): string {
+    const raw = this.current;
+    this.current = "";
+    if (this.preformatted > 0) return raw.replace(/^\n+|\s+$/g, "");
+    return raw
+      .split("\n")
+      .map((line) => line.replace(/ {2,}/g, " ").trim())
+      .filter((line) => line.length > 0)
+      .join("\n");
+  }
+}
+
+/** Tags, including `<script>` and `<style>`, which htmlparser2 types separately. */
+function isElement(node: HtmlNode): node is HtmlElement {
+  return "attribs" in node;
+}
+
+function isHidden(element: HtmlElement): boolean {
+  if ("hidden" in element.attribs || element.attribs["aria-hidden"] === "true") return true;
+  return /display\s*:\s*none/i.test(element.attribs.style ?? "");
+}

@@ -1,0 +1,100 @@
+import type { Author } from "@newind/core";
+import { parse as parseYaml } from "yaml";
+import { cleanTitle, type ExtractedDocument } from "./extracted-document.js";
+
+// A front-matter block: "---" on the first line (after any byte-order mark), YAML, then
+// "---" (or "...") on a line of its own.
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/gm;
+
+/**
+ * Reads a Markdown document. The text is the file itself (front matter included, so
+ * offsets index the file); the front matter is excluded from the indexed body. Metadata
+ * comes from YAML front matter — `title`, `author`/`authors` (a name, a list of names,
+ * or `{name, role}` objects), `date`/`published`, `publisher`, `url` — and the title
+ * otherwise from the first heading.
+ *
+ * @example
+ * extractMarkdown("---\ntitle: Jin interview\nauthors: [Jin Zhuanglong]\ndate: 2023-09-01\n---\n\nBody.");
+ * // → { title: "Jin interview", authors: [{ name: "Jin Zhuanglong" }], published: "2023-09-01", bodyStart: 68, … }
+ */
+export function extractMarkdown(text: string): ExtractedDocument {
+  const problems: string[] = [];
+  const block = FRONT_MATTER.exec(text);
+  const bodyStart = block ? block[0].length : 0;
+  let fields: Record<string, unknown> = {};
+  if (block?.[1] !== undefined) {
+    try {
+      const parsed: unknown = parseYaml(block[1]);
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+        fields = parsed as Record<string, unknown>;
+      } else if (parsed !== null && parsed !== undefined) {
+        problems.push("the front matter is not a YAML mapping (key: value lines); it was ignored");
+      }
+    } catch (error) {
+      const reason = ((error as Error).message.split("\n")[0] ?? "").trim();
+      problems.push(`the front matter is not valid YAML (${reason}); it was ignored`);
+    }
+  }
+
+  const metadata: Omit<ExtractedDocument, "text" | "bodyStart" | "problems"> = {};
+  const title = cleanTitle(scalar(fields.title)) ?? cleanTitle(firstHeading(text.slice(bodyStart)));
+  if (title !== undefined) metadata.title = title;
+  const authors = readAuthors(fields.authors ?? fields.author);
+  if (authors.length > 0) metadata.authors = authors;
+  const published = scalar(fields.date ?? fields.published);
+  if (published !== undefined) metadata.published = published;
+  const publisher = scalar(fields.publisher);
+  if (publisher !== undefined) metadata.publisher = publisher;
+  const url = scalar(fields.url);
+  if (url !== undefined && URL.canParse(url)) metadata.url = url;
+  return { text, bodyStart, problems, ...metadata };
+}
+
+/** The first ATX heading, preferring a level-1 one. */
+function firstHeading(body: string): string | undefined {
+  let first: string | undefined;
+  for (const match of body.matchAll(ATX_HEADING)) {
+    if (match[1] === "#") return match[2];
+    first ??= match[2];
+  }
+  return first;
+}
+
+/** A YAML scalar as a trimmed string (a year written `2023` is a number to YAML). */
+function scalar(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function readAuthors(value: unknown): Author[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const authors: Author[] = [];
+  for (const item of list) {
+    if (typeof item === "string") {
+      for (const name of splitNames(item)) authors.push({ name });
+    } else if (item !== null && typeof item === "object") {
+      const name = scalar((item as Record<string, unknown>).name);
+      const role = scalar((item as Record<string, unknown>).role);
+      if (name !== undefined) authors.push(role === undefined ? { name } : { name, role });
+    }
+  }
+  return authors;
+}
+
+/**
+ * "Kendra Schaefer and Cory Combs", "Kendra Schaefer; Cory Combs" and "Kendra Schaefer,
+ * Cory Combs" are two people; "Schaefer, Kendra" is one (a comma splits only when every
+ * part is at least two words).
+ */
+function splitNames(value: string): string[] {
+  const names: string[] = [];
+  for (const part of value.split(/\s*;\s*|\s+(?:and|&)\s+/)) {
+    const pieces = part.split(/\s*,\s*/).filter((piece) => piece.length > 0);
+    const splits = pieces.length > 1 && pieces.every((piece) => /\S\s+\S/.test(piece));
+    for (const name of splits ? pieces : [part]) if (name.trim()) names.push(name.trim());
+  }
+  return names;
+}

@@ -1,0 +1,422 @@
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, symlink, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Corpus } from "@newind/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CorpusFolderError } from "./corpus-errors.js";
+import { CorpusLoadError, loadDefaultCorpus } from "./load-corpus.js";
+import { loadCorpus, MAX_DOCUMENT_BYTES } from "./load-corpus-folders.js";
+
+const NOTES_MD = `---
+title: Notes on the Jin interview
+authors: [Jin Zhuanglong]
+date: 2023-09-01
+---
+
+# Notes on the Jin interview
+
+Jin Zhuanglong said advanced manufacturing is the backbone of the modern industrial system.
+
+The ministry will do the following:
+
+  1. cultivate advanced manufacturing clusters;
+  2. promote digital transformation of small firms.
+`;
+
+const ESSAY_HTML = `<html><head><title>Fully Implement the Spirit of the 20th Party Congress</title>
+<script>var x = "tracking";</script></head>
+<body><nav>Home | About</nav>
+<article><h1>Fully Implement the Spirit</h1>
+<p>New industrialization is a strategic task for building a modern socialist country.</p>
+<p>Industrial greening cuts waste in traditional industries.</p></article>
+<footer>Copyright</footer></body></html>`;
+
+const PLAIN_TXT = "Field notes\n\nBattery makers in Hefei expanded capacity in 2023.\n";
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "newind-corpus-"));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function files(folder: string, contents: Record<string, string | Uint8Array>): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (const [name, content] of Object.entries(contents)) await writeFile(join(folder, name), content);
+}
+
+function expectExactSpans(corpus: Corpus): void {
+  const texts = new Map(corpus.documents.map((document) => [document.id, document.text]));
+  for (const sentence of corpus.sentences) {
+    expect(texts.get(sentence.docId)?.slice(sentence.span.start, sentence.span.end)).toBe(sentence.text);
+  }
+  for (const passage of corpus.passages) expect(texts.has(passage.docId)).toBe(true);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<CorpusFolderError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(CorpusFolderError);
+  expect(error).toBeInstanceOf(CorpusLoadError);
+  return error as CorpusFolderError;
+}
+
+describe(loadCorpus, () => {
+  it("adds a folder's .md, .html and .txt documents to the built-in corpus", async () => {
+    await files(dir, { "notes.md": NOTES_MD, "Jin Essay.html": ESSAY_HTML, "field-notes.txt": PLAIN_TXT });
+    const builtIn = await loadDefaultCorpus();
+    const corpus = await loadCorpus({ dirs: [dir] });
+
+    // Files in case-insensitive name order.
+    expect(corpus.documents.map((document) => document.id)).toEqual([
+      ...builtIn.documents.map((document) => document.id),
+      "field-notes",
+      "jin-essay",
+      "notes",
+    ]);
+    expect(corpus.datasets).toBe(builtIn.datasets);
+    expect(corpus.warnings).toEqual([]);
+    expect(corpus.skipped).toEqual([]);
+    const byId = new Map(corpus.documents.map((document) => [document.id, document]));
+    expect(byId.get("notes")).toMatchObject({
+      title: "Notes on the Jin interview",
+      authors: [{ name: "Jin Zhuanglong" }],
+      published: "2023-09-01",
+      path: join(dir, "notes.md"),
+      text: NOTES_MD,
+    });
+    expect(byId.get("field-notes")).toMatchObject({ title: "Field notes", text: PLAIN_TXT });
+    const essay = byId.get("jin-essay");
+    expect(essay?.title).toBe("Fully Implement the Spirit of the 20th Party Congress");
+    expect(essay?.text).toBe(
+      "Fully Implement the Spirit\n\nNew industrialization is a strategic task for building a modern socialist country.\n\nIndustrial greening cuts waste in traditional industries.",
+    );
+    expect(essay?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expectExactSpans(corpus);
+  });
+
+  it("parses folder documents with the shared parser: paragraphs, list items with their lead-in", async () => {
+    await files(dir, { "notes.md": NOTES_MD });
+    const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+    const passages = corpus.passages.filter((passage) => passage.docId === "notes");
+    const items = passages.filter((passage) => passage.kind === "list-item");
+    expect(items.map((item) => item.text)).toEqual([
+      "cultivate advanced manufacturing clusters;",
+      "promote digital transformation of small firms.",
+    ]);
+    expect(passages.find((passage) => passage.id === items[0]?.leadIn)?.text).toBe(
+      "The ministry will do the following:",
+    );
+    const paragraph = passages.find((passage) => passage.text.startsWith("Jin Zhuanglong said"));
+    expect(paragraph).toMatchObject({ kind: "paragraph", role: "body", paragraph: 1 });
+  });
+
+  it("never indexes Markdown front matter", async () => {
+    await files(dir, { "notes.md": NOTES_MD });
+    const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+    const bodyStart = NOTES_MD.indexOf("# Notes");
+    for (const passage of corpus.passages) expect(passage.span.start).toBeGreaterThanOrEqual(bodyStart);
+    expect(corpus.sentences.some((sentence) => sentence.text.includes("authors:"))).toBe(false);
+  });
+
+  it("leaves out the built-in corpus and its datasets with includeDefault: false", async () => {
+    await files(dir, { "field-notes.txt": PLAIN_TXT });
+    const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+    expect(corpus.documents.map((document) => document.id)).toEqual(["field-notes"]);
+    expect(corpus.datasets).toEqual({ metrics: [], timeline: [], entities: [], lists: [], glossary: [] });
+  });
+
+  it("returns the built-in corpus itself, hash included, when no folder is given", async () => {
+    const builtIn = await loadDefaultCorpus();
+    const corpus = await loadCorpus({});
+    expect(corpus.hash).toBe(builtIn.hash);
+    expect(corpus.documents).toBe(builtIn.documents);
+  });
+
+  it("takes title, authors, publisher, url and id from corpus.json over the file's own", async () => {
+    await files(dir, {
+      "notes.md": NOTES_MD,
+      "corpus.json": JSON.stringify({
+        version: 1,
+        documents: [
+          {
+            file: "notes.md",
+            id: "jin-interview",
+            title: "Constructing a Modern Industrial System",
+            authors: ["Jin Zhuanglong", { name: "Xinhua", role: "Interviewer" }],
+            publisher: "Xinhua",
+            url: "https://example.org/jin-interview",
+          },
+        ],
+      }),
+    });
+    const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+    expect(corpus.documents[0]).toMatchObject({
+      id: "jin-interview",
+      title: "Constructing a Modern Industrial System",
+      authors: [{ name: "Jin Zhuanglong" }, { name: "Xinhua", role: "Interviewer" }],
+      publisher: "Xinhua",
+      url: "https://example.org/jin-interview",
+      published: "2023-09-01",
+    });
+    expect(corpus.passages.every((passage) => passage.docId === "jin-interview")).toBe(true);
+  });
+
+  it("gives stable, unique ids from file names, across folders and against the built-in ids", async () => {
+    const other = join(dir, "other");
+    await files(join(dir, "one"), {
+      "Notes.md": NOTES_MD,
+      "notes.txt": PLAIN_TXT,
+      "new-industrialization.txt": PLAIN_TXT,
+    });
+    await files(other, { "notes.html": ESSAY_HTML, "新型工业化.txt": PLAIN_TXT });
+    const load = () => loadCorpus({ dirs: [join(dir, "one"), other] });
+    const ids = (await load()).documents.map((document) => document.id);
+    expect(ids).toEqual([
+      "new-industrialization",
+      "new-industrialization-2",
+      "notes",
+      "notes-2",
+      "notes-3",
+      expect.stringMatching(/^doc-[0-9a-f]{8}$/),
+    ]);
+    expect((await load()).documents.map((document) => document.id)).toEqual(ids);
+  });
+
+  it("reads the same folder once when it is named twice", async () => {
+    await files(dir, { "field-notes.txt": PLAIN_TXT });
+    const corpus = await loadCorpus({ dirs: [dir, `${dir}/`], includeDefault: false });
+    expect(corpus.documents).toHaveLength(1);
+  });
+
+  it("ignores unsupported extensions and subfolders, listing them as skipped, and hidden files silently", async () => {
+    await files(dir, { "notes.md": NOTES_MD, "report.pdf": "%PDF-1.7", "data.csv": "a,b", ".DS_Store": "x" });
+    await files(join(dir, "drafts"), { "draft.md": NOTES_MD });
+    const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+    expect(corpus.documents.map((document) => document.id)).toEqual(["notes"]);
+    expect(corpus.skipped).toEqual([
+      { path: join(dir, "data.csv"), reason: "unsupported-extension" },
+      { path: join(dir, "drafts"), reason: "folder" },
+      { path: join(dir, "report.pdf"), reason: "unsupported-extension" },
+    ]);
+    expect(corpus.warnings).toEqual([]);
+  });
+
+  describe("files it skips with a warning naming them, loading the rest", () => {
+    it("skips a file that is not valid UTF-8", async () => {
+      await files(dir, {
+        "notes.md": NOTES_MD,
+        "latin1.txt": new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x74, 0x65, 0x73]),
+      });
+      const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+      expect(corpus.documents.map((document) => document.id)).toEqual(["notes"]);
+      expect(corpus.warnings).toEqual([
+        {
+          path: join(dir, "latin1.txt"),
+          reason: "invalid-utf8",
+          message: `${join(dir, "latin1.txt")}: skipped: not valid UTF-8 (at byte 3); save it as UTF-8 to include it`,
+        },
+      ]);
+    });
+
+    it("skips an empty file and one with only whitespace (or only front matter)", async () => {
+      await files(dir, {
+        "notes.md": NOTES_MD,
+        "empty.txt": "",
+        "blank.md": " \n\n\t\n",
+        "front-only.md": "---\ntitle: Nothing yet\n---\n",
+        "script-only.html": "<script>x()</script>",
+      });
+      const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+      expect(corpus.documents.map((document) => document.id)).toEqual(["notes"]);
+      expect(corpus.warnings.map((warning) => [warning.path, warning.reason])).toEqual([
+        [join(dir, "blank.md"), "empty"],
+        [join(dir, "empty.txt"), "empty"],
+        [join(dir, "front-only.md"), "empty"],
+        [join(dir, "script-only.html"), "empty"],
+      ]);
+      expect(corpus.warnings[0]?.message).toContain(join(dir, "blank.md"));
+    });
+
+    it("skips a binary file (NUL bytes), even with a text extension", async () => {
+      await files(dir, {
+        "notes.md": NOTES_MD,
+        "image.txt": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d]),
+      });
+      const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+      expect(corpus.documents).toHaveLength(1);
+      expect(corpus.warnings).toMatchObject([{ path: join(dir, "image.txt"), reason: "binary" }]);
+      expect(corpus.warnings[0]?.message).toMatch(/image\.txt: skipped: binary file/);
+    });
+
+    it("skips a file over 20 MB without reading it", async () => {
+      await files(dir, { "notes.md": NOTES_MD, "huge.txt": "" });
+      // A sparse file: 20 MB + 1 byte on paper, nothing on disk.
+      await truncate(join(dir, "huge.txt"), MAX_DOCUMENT_BYTES + 1);
+      const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+      expect(corpus.documents).toHaveLength(1);
+      expect(corpus.warnings).toMatchObject([{ path: join(dir, "huge.txt"), reason: "too-large" }]);
+      expect(corpus.warnings[0]?.message).toContain("over the 20.0 MB limit");
+    });
+
+    it("warns about front matter that is not YAML but still loads the document", async () => {
+      await files(dir, { "notes.md": "---\ntitle: [oops\n---\n\nA paragraph.\n" });
+      const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+      expect(corpus.documents.map((document) => document.title)).toEqual(["notes"]);
+      expect(corpus.warnings).toMatchObject([{ path: join(dir, "notes.md"), reason: "front-matter" }]);
+    });
+  });
+
+  describe("errors that stop loading, each one line naming the path", () => {
+    it("rejects a missing folder", async () => {
+      const missing = join(dir, "nope");
+      const error = await rejection(loadCorpus({ dirs: [missing] }));
+      expect(error).toMatchObject({
+        code: "missing-folder",
+        file: missing,
+        message: `${missing}: no such folder`,
+      });
+    });
+
+    it("rejects a file given as a folder", async () => {
+      await files(dir, { "notes.md": NOTES_MD });
+      const error = await rejection(loadCorpus({ dirs: [join(dir, "notes.md")] }));
+      expect(error.code).toBe("not-a-folder");
+      expect(error.message).toContain(join(dir, "notes.md"));
+    });
+
+    it("rejects an unreadable file (a broken link)", async () => {
+      await files(dir, { "notes.md": NOTES_MD });
+      await symlink(join(dir, "gone.md"), join(dir, "broken.md"));
+      const error = await rejection(loadCorpus({ dirs: [dir], includeDefault: false }));
+      expect(error).toMatchObject({ code: "unreadable", file: join(dir, "broken.md") });
+      expect(error.message).toBe(`${join(dir, "broken.md")}: cannot read (no such file; a broken link?)`);
+    });
+
+    it.skipIf(process.getuid?.() === 0)("rejects a file without read permission", async () => {
+      await files(dir, { "secret.md": NOTES_MD });
+      await chmod(join(dir, "secret.md"), 0o000);
+      const error = await rejection(loadCorpus({ dirs: [dir], includeDefault: false }));
+      expect(error.message).toBe(`${join(dir, "secret.md")}: cannot read (permission denied)`);
+    });
+
+    it("rejects corpus.json that is not JSON", async () => {
+      await files(dir, { "notes.md": NOTES_MD, "corpus.json": "{ documents: [" });
+      const error = await rejection(loadCorpus({ dirs: [dir] }));
+      expect(error.code).toBe("invalid-manifest");
+      expect(error.message).toMatch(new RegExp(`^${escapeRegExp(join(dir, "corpus.json"))}: not valid JSON`));
+    });
+
+    it("rejects a malformed corpus.json with zod's message and the record and field", async () => {
+      await files(dir, {
+        "notes.md": NOTES_MD,
+        "corpus.json": JSON.stringify({ documents: [{ file: "notes.md", url: "not a url", titel: "typo" }] }),
+      });
+      const error = await rejection(loadCorpus({ dirs: [dir] }));
+      expect(error.code).toBe("invalid-manifest");
+      expect(error.message).toContain(
+        `${join(dir, "corpus.json")}: record documents[0], field "url": Invalid URL`,
+      );
+      expect(error.message).toContain('"titel"');
+      expect(error.message).not.toContain("\n");
+    });
+
+    it("rejects duplicate ids in one corpus.json, naming the second record", async () => {
+      await files(dir, {
+        "a.md": NOTES_MD,
+        "b.md": NOTES_MD,
+        "corpus.json": JSON.stringify({
+          documents: [
+            { file: "a.md", id: "jin" },
+            { file: "b.md", id: "jin" },
+          ],
+        }),
+      });
+      const error = await rejection(loadCorpus({ dirs: [dir] }));
+      expect(error.message).toBe(
+        `${join(dir, "corpus.json")}: record documents[1] (id "jin"), field "id": duplicate id "jin" (also documents[0].id)`,
+      );
+    });
+
+    it("rejects an explicit id that another folder or the built-in corpus already uses", async () => {
+      const one = join(dir, "one");
+      const two = join(dir, "two");
+      const manifest = (id: string) => JSON.stringify({ documents: [{ file: "a.md", id }] });
+      await files(one, { "a.md": NOTES_MD, "corpus.json": manifest("jin") });
+      await files(two, { "a.md": NOTES_MD, "corpus.json": manifest("jin") });
+      const error = await rejection(loadCorpus({ dirs: [one, two] }));
+      expect(error).toMatchObject({ code: "duplicate-id", file: join(two, "corpus.json") });
+      expect(error.message).toContain(`record documents[0] (id "jin"), field "id": duplicate document id`);
+      expect(error.message).toContain(join(one, "corpus.json"));
+
+      await files(one, { "corpus.json": manifest("new-industrialization") });
+      const builtIn = await rejection(loadCorpus({ dirs: [one] }));
+      expect(builtIn.message).toContain("already used by the built-in corpus");
+    });
+
+    it("rejects a corpus.json record for a file the folder does not have", async () => {
+      await files(dir, {
+        "a.md": NOTES_MD,
+        "corpus.json": JSON.stringify({ documents: [{ file: "b.md" }] }),
+      });
+      const error = await rejection(loadCorpus({ dirs: [dir] }));
+      expect(error.message).toBe(
+        `${join(dir, "corpus.json")}: record documents[0], field "file": no file "b.md" in ${dir}`,
+      );
+    });
+
+    it("rejects a load that leaves no document at all", async () => {
+      await files(dir, { "report.pdf": "%PDF" });
+      const error = await rejection(loadCorpus({ dirs: [dir], includeDefault: false }));
+      expect(error.code).toBe("no-documents");
+      await expect(loadCorpus({ includeDefault: false })).rejects.toThrow(/no documents/);
+    });
+  });
+
+  describe("hash", () => {
+    it("is the same for the same files, and changes when a file changes, is added or removed, or is retitled", async () => {
+      await files(dir, { "notes.md": NOTES_MD, "field-notes.txt": PLAIN_TXT });
+      const hash = async () => (await loadCorpus({ dirs: [dir] })).hash;
+      const original = await hash();
+      expect(await hash()).toBe(original);
+      expect(original).not.toBe((await loadDefaultCorpus()).hash);
+
+      await writeFile(join(dir, "field-notes.txt"), `${PLAIN_TXT}More.\n`);
+      const changed = await hash();
+      expect(changed).not.toBe(original);
+      await writeFile(join(dir, "added.txt"), PLAIN_TXT);
+      const added = await hash();
+      expect(added).not.toBe(changed);
+      await rm(join(dir, "added.txt"));
+      expect(await hash()).toBe(changed);
+      await writeFile(
+        join(dir, "corpus.json"),
+        JSON.stringify({ documents: [{ file: "notes.md", title: "Retitled" }] }),
+      );
+      expect(await hash()).not.toBe(changed);
+    });
+  });
+
+  it("never writes into the user's folder", async () => {
+    await files(dir, { "notes.md": NOTES_MD, "bad.txt": new Uint8Array([0xff, 0xfe]), "x.pdf": "%PDF" });
+    const snapshot = async () =>
+      Promise.all(
+        (await readdir(dir)).sort().map(async (name) => {
+          const info = await stat(join(dir, name));
+          return [name, info.size, info.mtimeMs];
+        }),
+      );
+    const before = await snapshot();
+    await loadCorpus({ dirs: [dir] });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

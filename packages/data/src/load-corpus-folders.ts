@@ -1,0 +1,467 @@
+import type { Dirent, Stats } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import {
+  type Author,
+  type Corpus,
+  type Footnote,
+  type Passage,
+  type Sentence,
+  SourceDocument,
+} from "@newind/core";
+import { CorpusFolderError, type CorpusWarning, type SkippedFile } from "./corpus-errors.js";
+import { slugifyFileName, uniqueId } from "./document-ids.js";
+import { FOLDER_MANIFEST_FILE, FolderManifest, type FolderManifestEntry } from "./folder-manifest.js";
+import { formatZodError } from "./format-zod-error.js";
+import type { ExtractedDocument } from "./formats/extracted-document.js";
+import { extractHtml } from "./formats/html.js";
+import { extractMarkdown } from "./formats/markdown.js";
+import { extractPlainText } from "./formats/text.js";
+import { corpusHash, emptyDatasets, loadDefaultCorpus, sha256Hex } from "./load-corpus.js";
+import { type ParsedDocument, parseDocument } from "./parse-document.js";
+
+/** Files larger than this are skipped with a warning (20 MB). */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Version of the folder readers' output (HTML extraction, front-matter handling, ids).
+ * Part of {@link Corpus.hash} for folder corpora, so a change here rebuilds cached indexes.
+ */
+export const FOLDER_READER_VERSION = "1";
+
+/** The file extensions read from a corpus folder (case-insensitive), and how. */
+export const DOCUMENT_EXTENSIONS: Readonly<Record<string, (text: string) => ExtractedDocument>> = {
+  ".txt": extractPlainText,
+  ".text": extractPlainText,
+  ".md": extractMarkdown,
+  ".markdown": extractMarkdown,
+  ".html": extractHtml,
+  ".htm": extractHtml,
+};
+
+/** Options of {@link loadCorpus}. */
+export interface LoadCorpusOptions {
+  /** Folders of the user's own documents (paths, resolved against the working directory). */
+  dirs?: readonly string[];
+  /** Include the built-in corpus and its curated datasets. Default true. */
+  includeDefault?: boolean;
+  /** Skip files larger than this many bytes, with a warning. Default {@link MAX_DOCUMENT_BYTES}. */
+  maxFileBytes?: number;
+}
+
+/**
+ * A {@link Corpus} loaded from folders: an ordinary corpus (it feeds `createSearchIndex`
+ * and `createBot` unchanged), plus what was left out and why.
+ */
+export interface LoadedCorpus extends Corpus {
+  /** Files skipped because they are not valid UTF-8, empty, binary or too large (and front-matter problems). */
+  warnings: CorpusWarning[];
+  /** Folder entries that are not documents: unsupported extensions and subfolders. */
+  skipped: SkippedFile[];
+}
+
+/** A file of a folder that will be read as a document. */
+interface Candidate {
+  dir: string;
+  fileName: string;
+  path: string;
+  read: (text: string) => ExtractedDocument;
+  entry: FolderManifestEntry | undefined;
+  /** Where the entry is in corpus.json, for error messages. */
+  entryIndex: number | undefined;
+  manifestPath: string;
+}
+
+interface ReadDocument {
+  candidate: Candidate;
+  bytes: Uint8Array;
+  extracted: ExtractedDocument;
+}
+
+// Enough parallel reads to hide file-system latency, few enough not to exhaust file handles.
+const READ_CONCURRENCY = 32;
+
+/**
+ * Loads the built-in corpus (unless `includeDefault` is false) and the documents of each
+ * folder in `dirs`: `.txt`, `.md` (YAML front matter: title, authors, date, publisher,
+ * url) and `.html` (main text extracted). Folders are read one level deep — subfolders
+ * are listed in `skipped`, not read — so pointing at a folder never pulls in a nested
+ * project; pass each subfolder as its own dir to include it. An optional `corpus.json`
+ * in a folder gives metadata per file (see {@link FolderManifest}).
+ *
+ * Each document gets a stable id: `corpus.json`'s `id`, else its file name slugified
+ * (`Jin Interview.md` → `jin-interview`), with `-2`, `-3`… when two names give the same
+ * slug. Its `text` is the text citations index — the file itself for .txt and .md, the
+ * extracted text for .html — and it is parsed by {@link parseDocument}, like the built-in
+ * document. Curated datasets are those of the built-in corpus (empty without it).
+ * `hash` changes whenever any document's content or metadata changes.
+ *
+ * Nothing is written anywhere; files are only read.
+ *
+ * @throws {CorpusFolderError} for a missing folder, an unreadable file, a malformed
+ *   `corpus.json` or duplicate explicit ids; and when no document is left to load.
+ * @example
+ * const corpus = await loadCorpus({ dirs: ["./my-notes"], includeDefault: true });
+ * for (const warning of corpus.warnings) console.error(warning.message);
+ * const index = await createSearchIndex(corpus);
+ */
+export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+  const includeDefault = options.includeDefault ?? true;
+  const maxFileBytes = options.maxFileBytes ?? MAX_DOCUMENT_BYTES;
+  // The same folder named twice (by NEWIND_CORPUS and --corpus, say) is read once.
+  const dirs = [...new Set((options.dirs ?? []).map((dir) => resolve(dir)))];
+  const base = includeDefault ? await loadDefaultCorpus() : undefined;
+  if (dirs.length === 0) {
+    if (!base) {
+      throw new CorpusFolderError(
+        "no-documents",
+        "",
+        "no documents to load: no folder given and the built-in corpus left out",
+      );
+    }
+    return { ...base, warnings: [], skipped: [] };
+  }
+
+  const warnings: CorpusWarning[] = [];
+  const skipped: SkippedFile[] = [];
+  const candidates: Candidate[] = [];
+  for (const dir of dirs) candidates.push(...(await listFolder(dir, skipped)));
+
+  const read = await mapConcurrently(candidates, READ_CONCURRENCY, (candidate) =>
+    readCandidate(candidate, maxFileBytes, warnings),
+  );
+  const documents = assignIds(
+    read.filter((document): document is ReadDocument => document !== undefined),
+    base?.documents.map((document) => document.id) ?? [],
+  );
+  if (!base && documents.length === 0) {
+    throw new CorpusFolderError(
+      "no-documents",
+      dirs.join(", "),
+      `no documents to load: ${dirs.join(", ")} ${dirs.length === 1 ? "has" : "have"} no readable ${Object.keys(DOCUMENT_EXTENSIONS).join(", ")} files`,
+    );
+  }
+  // Warnings in folder and file order, whatever order the parallel reads finished in.
+  warnings.sort((a, b) => a.path.localeCompare(b.path));
+
+  const passages: Passage[] = [...(base?.passages ?? [])];
+  const sentences: Sentence[] = [...(base?.sentences ?? [])];
+  const footnotes: Footnote[] = [...(base?.footnotes ?? [])];
+  for (const { document, bodyStart } of documents) {
+    const parsed = parseFolderDocument(document, bodyStart);
+    passages.push(...parsed.passages);
+    sentences.push(...parsed.sentences);
+    footnotes.push(...parsed.footnotes);
+  }
+  const userDocuments = documents.map(({ document }) => document);
+  const allDocuments = [...(base?.documents ?? []), ...userDocuments];
+  return {
+    documents: allDocuments,
+    passages,
+    sentences,
+    footnotes,
+    datasets: base?.datasets ?? emptyDatasets(),
+    hash: folderCorpusHash(allDocuments),
+    warnings,
+    skipped,
+  };
+}
+
+/**
+ * The hash of a corpus with folder documents: the parser's {@link corpusHash} over ids
+ * and content hashes, plus every document's metadata (a retitled file in corpus.json
+ * must not reuse an index built with the old title) and {@link FOLDER_READER_VERSION}.
+ */
+export function folderCorpusHash(documents: readonly SourceDocument[]): string {
+  const metadata = documents.map(({ text: _text, ...rest }) => rest);
+  return sha256Hex(
+    [`newind-folders@${FOLDER_READER_VERSION}`, corpusHash(documents), JSON.stringify(metadata)].join("\n"),
+  );
+}
+
+/** Parses a folder document; a Markdown front-matter block is blanked so it yields no passage. */
+function parseFolderDocument(document: SourceDocument, bodyStart: number): ParsedDocument {
+  if (bodyStart === 0) return parseDocument(document);
+  // Same length, line breaks kept: every offset the parser reports still indexes the real text.
+  const masked = document.text.slice(0, bodyStart).replace(/[^\r\n]/g, " ") + document.text.slice(bodyStart);
+  return parseDocument({ ...document, text: masked });
+}
+
+async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Candidate[]> {
+  let entries: Dirent[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) {
+      throw new CorpusFolderError(
+        "not-a-folder",
+        dir,
+        `${dir}: not a folder (--corpus takes a folder of documents)`,
+      );
+    }
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (error instanceof CorpusFolderError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new CorpusFolderError("missing-folder", dir, `${dir}: no such folder`);
+    throw new CorpusFolderError("unreadable", dir, `${dir}: cannot read the folder (${describe(error)})`);
+  }
+  // Case-insensitive, then code-point order: the same on every machine (no locale), and
+  // "Notes.md" next to "notes.txt", so ids do not depend on capitalisation.
+  const order = (name: string) => [name.toLowerCase(), name] as const;
+  entries.sort((a, b) => {
+    const [aLower, aName] = order(a.name);
+    const [bLower, bName] = order(b.name);
+    if (aLower !== bLower) return aLower < bLower ? -1 : 1;
+    return aName < bName ? -1 : aName > bName ? 1 : 0;
+  });
+  const names = new Set(entries.map((entry) => entry.name));
+  const manifestPath = join(dir, FOLDER_MANIFEST_FILE);
+  const manifest = names.has(FOLDER_MANIFEST_FILE) ? await readFolderManifest(manifestPath) : undefined;
+  const described = new Map<string, number>();
+  manifest?.documents.forEach((entry, index) => {
+    described.set(entry.file, index);
+    if (!names.has(entry.file)) {
+      throw new CorpusFolderError(
+        "invalid-manifest",
+        manifestPath,
+        `${manifestPath}: record documents[${index}], field "file": no file "${entry.file}" in ${dir}`,
+      );
+    }
+  });
+
+  const candidates: Candidate[] = [];
+  for (const entry of entries) {
+    // Hidden files (.DS_Store, editor swap files) are not documents, and not worth a mention.
+    if (entry.name.startsWith(".") || entry.name === FOLDER_MANIFEST_FILE) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      skipped.push({ path, reason: "folder" });
+      continue;
+    }
+    const read = DOCUMENT_EXTENSIONS[extname(entry.name).toLowerCase()];
+    if (!read) {
+      skipped.push({ path, reason: "unsupported-extension" });
+      continue;
+    }
+    const entryIndex = described.get(entry.name);
+    const manifestEntry = entryIndex === undefined ? undefined : manifest?.documents[entryIndex];
+    candidates.push({
+      dir,
+      fileName: entry.name,
+      path,
+      read,
+      entry: manifestEntry,
+      entryIndex,
+      manifestPath,
+    });
+  }
+  return candidates;
+}
+
+async function readFolderManifest(file: string): Promise<FolderManifest> {
+  let source: string;
+  try {
+    source = await readFile(file, "utf8");
+  } catch (error) {
+    throw new CorpusFolderError("unreadable", file, `${file}: cannot read (${describe(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    throw new CorpusFolderError("invalid-manifest", file, `${file}: not valid JSON (${describe(error)})`);
+  }
+  const result = FolderManifest.safeParse(json);
+  if (!result.success) {
+    throw new CorpusFolderError(
+      "invalid-manifest",
+      file,
+      formatZodError(file, result.error, json).replace(/\n/g, "; "),
+    );
+  }
+  return result.data;
+}
+
+async function readCandidate(
+  candidate: Candidate,
+  maxFileBytes: number,
+  warnings: CorpusWarning[],
+): Promise<ReadDocument | undefined> {
+  const { path } = candidate;
+  const warn = (reason: CorpusWarning["reason"], what: string) => {
+    warnings.push({ path, reason, message: `${path}: ${what}` });
+  };
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new CorpusFolderError("unreadable", path, `${path}: cannot read (${describe(error)})`);
+  }
+  // A FIFO or device named notes.txt would block or never end: only regular files are read.
+  if (!info.isFile()) throw new CorpusFolderError("unreadable", path, `${path}: not a regular file`);
+  if (info.size > maxFileBytes) {
+    warn("too-large", `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxFileBytes)} limit`);
+    return undefined;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new CorpusFolderError("unreadable", path, `${path}: cannot read (${describe(error)})`);
+  }
+  if (bytes.length === 0) {
+    warn("empty", "skipped: the file is empty");
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    warn("binary", "skipped: binary file (it contains NUL bytes), not text");
+    return undefined;
+  }
+  let text: string;
+  try {
+    // ignoreBOM keeps a byte-order mark in the text, as the built-in loader does: offsets index the file.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    warn(
+      "invalid-utf8",
+      `skipped: not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 to include it`,
+    );
+    return undefined;
+  }
+  const extracted = candidate.read(text);
+  if (
+    extracted.text
+      .slice(extracted.bodyStart)
+      .trim()
+      .replace(/^\uFEFF/, "").length === 0
+  ) {
+    warn("empty", "skipped: no text to index");
+    return undefined;
+  }
+  for (const problem of extracted.problems) warn("front-matter", problem);
+  return { candidate, bytes, extracted };
+}
+
+interface AssignedDocument {
+  document: SourceDocument;
+  bodyStart: number;
+}
+
+/**
+ * Gives each document its id: explicit ids (corpus.json) first, which must be unique
+ * across all folders and the built-in corpus; then file-name slugs, made unique.
+ */
+function assignIds(read: ReadDocument[], reserved: readonly string[]): AssignedDocument[] {
+  const taken = new Map<string, string>(reserved.map((id) => [id, "the built-in corpus"]));
+  for (const { candidate } of read) {
+    const id = candidate.entry?.id;
+    if (id === undefined) continue;
+    const owner = taken.get(id);
+    if (owner !== undefined) {
+      throw new CorpusFolderError(
+        "duplicate-id",
+        candidate.manifestPath,
+        `${candidate.manifestPath}: record documents[${candidate.entryIndex}] (id "${id}"), field "id": duplicate document id (already used by ${owner})`,
+      );
+    }
+    taken.set(id, candidate.manifestPath);
+  }
+  return read.map(({ candidate, bytes, extracted }) => {
+    let id = candidate.entry?.id;
+    if (id === undefined) {
+      id = uniqueId(slugifyFileName(candidate.fileName), new Set(taken.keys()));
+      taken.set(id, candidate.path);
+    }
+    return { document: toSourceDocument(id, candidate, bytes, extracted), bodyStart: extracted.bodyStart };
+  });
+}
+
+const DocumentUrl = SourceDocument.shape.url;
+
+function toSourceDocument(
+  id: string,
+  candidate: Candidate,
+  bytes: Uint8Array,
+  extracted: ExtractedDocument,
+): SourceDocument {
+  const entry = candidate.entry;
+  const title = entry?.title ?? extracted.title ?? titleFromFileName(candidate.fileName);
+  const authors: Author[] = entry?.authors ?? extracted.authors ?? [];
+  const document: SourceDocument = {
+    id,
+    title,
+    authors,
+    path: candidate.path,
+    // The file's bytes: for HTML this changes with anything in the page, title included.
+    sha256: sha256Hex(bytes),
+    text: extracted.text,
+  };
+  const publisher = entry?.publisher ?? extracted.publisher;
+  if (publisher !== undefined) document.publisher = publisher;
+  const url = entry?.url ?? extracted.url;
+  if (url !== undefined && DocumentUrl.safeParse(url).success) document.url = url;
+  const published = entry?.published ?? extracted.published;
+  if (published !== undefined) document.published = published;
+  return document;
+}
+
+/** "jin_zhuanglong-interview.md" → "jin zhuanglong interview". */
+function titleFromFileName(fileName: string): string {
+  const title = fileName
+    .replace(/\.[^.]+$/, "")
+    .replace(/[_\s-]+/g, " ")
+    .trim();
+  return title.length > 0 ? title : fileName;
+}
+
+/** Roughly where decoding fails (the longest prefix that still decodes), for the warning. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // In streaming mode an unfinished sequence at the end is not an error, so "this prefix
+  // decodes" is monotonic and a binary search finds the failing byte in O(n log n).
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  // `low` may sit inside a sequence whose lead byte came earlier: report the lead byte.
+  let lead = low;
+  while (lead > 0 && lead > low - 3 && ((bytes[lead - 1] ?? 0) & 0xc0) === 0x80) lead--;
+  const first = bytes[lead - 1] ?? 0;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return lead > 0 && length > 1 && lead - 1 + length > low ? lead - 1 : low;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
+}
+
+function describe(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === "ENOENT") return "no such file; a broken link?";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder";
+  return message.replace(/\s+/g, " ");
+}
+
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
