@@ -42,8 +42,10 @@ describe(findFootnoteMarkers, () => {
   });
 
   it("with `next`, accepts only the expected number, in sequence", () => {
-    const text = "One.1 Two.3 Three.2 Four.3 Five.";
-    expect(marked(text, 1).map((marker) => marker.n)).toEqual([1, 2, 3]);
+    expect(marked("One.1 Two.3 Three.2 Four.3 Five.", 1).map((marker) => marker.n)).toEqual([1, 3]);
+    expect(marked("One.1 Two.2 Three.2 Four.3 Five.", 1).map((marker) => marker.n)).toEqual([1, 2, 3]);
+    expect(marked("It ended in 2035.7 In March", 1)).toEqual([]);
+    expect(marked("One.1 Two.5 Three.", 1).map((marker) => marker.n)).toEqual([1]);
   });
 
   it("shifts offsets by `offset`", () => {

@@ -19,7 +19,9 @@ export interface FindFootnoteMarkersOptions {
   offset?: number;
   /**
    * The number the next marker must carry. When given, markers are read as a numbered
-   * sequence: a candidate is accepted only when it is exactly `next`, then `next + 1`, …
+   * sequence: a candidate is accepted only when it is `next` (or, unless it looks like a
+   * decimal, up to two past it, so one missed marker does not lose the rest), and the
+   * number after it is expected next.
    * This is what tells "goals for 2035.7" (year 2035, footnote 7) from a decimal 2035.7.
    * When omitted, every candidate that does not look like a decimal number is accepted.
    */
@@ -67,13 +69,16 @@ export function findFootnoteMarkers(
     // "the following:12" ends a line; a colon inside a line ("ratio 3:2 In") is not a marker.
     if (punctuation === ":" && (!endsLine || DIGIT.test(before))) continue;
     const n = Number(digits);
+    const looksDecimal = punctuation === "." && closers === "" && space === "" && DIGIT.test(before);
     if (next !== undefined) {
-      if (n !== next) continue;
+      // One unrecognised marker must not lose every later one: an unambiguous candidate
+      // may skip ahead by up to two numbers; a decimal look-alike must be exactly next.
+      const skipsAhead = !looksDecimal && n > next && n <= next + 2;
+      if (n !== next && !skipsAhead) continue;
       next = n + 1;
-    } else {
+    } else if (looksDecimal && endsLine) {
       // Without a sequence to go by, "2035.7" reads as a decimal unless a sentence follows it.
-      const looksDecimal = punctuation === "." && closers === "" && space === "" && DIGIT.test(before);
-      if (looksDecimal && endsLine) continue;
+      continue;
     }
     markers.push({ n, start: start + offset, end: end + offset });
   }
