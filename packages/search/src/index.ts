@@ -1,1 +1,33 @@
-export const placeholder = true;
+export {
+  type AnalyzedQuery,
+  type AnalyzeQueryContext,
+  type AppliedExpansion,
+  analyzeQuery,
+  MAX_QUERY_LENGTH,
+  type QueryTerm,
+  type QueryTermSource,
+} from "./analyze-query.js";
+export { analyzeText, tokenizeWords, type WordToken } from "./analyzer.js";
+export {
+  DEFAULT_INDEX_URL,
+  loadDefaultSearchIndex,
+  loadOrBuildSearchIndex,
+  searchCitations,
+  writeSearchIndex,
+} from "./default-index.js";
+export { buildExpansions, type ChineseRule, type ExpansionRule, type ExpansionTable } from "./expansions.js";
+export { foldText } from "./fold.js";
+export { type QuestionFocus, questionFocus } from "./intent.js";
+export {
+  type CitationHit,
+  createSearchIndex,
+  INDEX_FORMAT_VERSION,
+  loadSearchIndex,
+  type SearchIndex,
+  type SearchIndexOptions,
+  type SearchOptions,
+  type SerializedSearchIndex,
+  StaleIndexError,
+} from "./search-index.js";
+export { STOP_WORDS } from "./stop-words.js";
+export { type Correction, Vocabulary, type VocabularyJSON } from "./vocabulary.js";

@@ -1,0 +1,46 @@
+import type { Span } from "@newind/core";
+import { termsOfWord, tokenizeWords } from "./analyzer.js";
+
+/**
+ * Finds the words of `quote` whose index terms are among `terms`. Offsets are absolute:
+ * `offset` (the quote's start in its document) is added to each.
+ */
+export function highlightQuote(
+  quote: string,
+  offset: number,
+  terms: ReadonlySet<string>,
+): { highlights: Span[]; matchedTerms: string[] } {
+  const highlights: Span[] = [];
+  const matched = new Set<string>();
+  if (terms.size === 0) return { highlights, matchedTerms: [] };
+  for (const token of tokenizeWords(quote)) {
+    const tokenTerms = termsOfWord(token);
+    if (token.han) {
+      // Highlight the Chinese words that matched, not the whole run.
+      for (const term of tokenTerms) {
+        if (!terms.has(term)) continue;
+        const at = token.raw.indexOf(term);
+        if (at < 0) continue;
+        highlights.push({ start: offset + token.start + at, end: offset + token.start + at + term.length });
+        matched.add(term);
+      }
+      continue;
+    }
+    if (tokenTerms.some((term) => terms.has(term))) {
+      highlights.push({ start: offset + token.start, end: offset + token.end });
+      matched.add(token.raw);
+    }
+  }
+  highlights.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { highlights: mergeSpans(highlights), matchedTerms: [...matched] };
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
