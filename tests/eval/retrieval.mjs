@@ -57,7 +57,8 @@ export function recallAt(questions, text, search) {
     const hits = search(q.question).slice(0, Math.max(...KS));
     const rank = hits.findIndex(good);
     ranks.push({ id: q.id, kind: q.kind, rank });
-    const kind = (byKind[q.kind] ??= { n: 0, 1: 0, 3: 0, 5: 0 });
+    byKind[q.kind] ??= { n: 0, 1: 0, 3: 0, 5: 0 };
+    const kind = byKind[q.kind];
     kind.n++;
     for (const k of KS) {
       if (rank >= 0 && rank < k) {
