@@ -1,0 +1,103 @@
+import type { Entity, Intent } from "@newind/core";
+import type { FigureKind } from "../text/numbers.js";
+import { findFigures, yearsIn } from "../text/numbers.js";
+import { hasHan, tokenize } from "../text/tokens.js";
+import { detectIntent } from "./detect-intent.js";
+import type { EntityMatcher } from "./find-entities.js";
+import { buildQueryTerms, type QueryTerms } from "./query-terms.js";
+import type { ChineseTranslator } from "./translate-chinese.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** Everything the bot reads from a question before looking for evidence. */
+export interface QuestionAnalysis {
+  /** The question as asked (cleaned). */
+  question: string;
+  /** English form: translated from Chinese and spelling-corrected where needed. */
+  english: string;
+  language: "en" | "zh";
+  intent: Intent;
+  figureKinds?: FigureKind[];
+  compute?: "years-between" | "share";
+  /** Years named ("1950s" → 1950). */
+  years: number[];
+  /** Numbers given in the question (never its answer). */
+  givenNumbers: Set<number>;
+  entities: Entity[];
+  query: QueryTerms;
+  /** Looks like it leans on an earlier turn (pronoun, "and in …?", very short). */
+  followUpCues: boolean;
+  /** Separate questions joined in one ("…, and what …?"). */
+  parts: string[];
+}
+
+/** What question analysis needs from the corpus. */
+export interface AnalysisContext {
+  vocabulary: Vocabulary;
+  entities: EntityMatcher;
+  translator: ChineseTranslator;
+}
+
+const PRONOUN = /\b(he|she|they|him|her|his|hers|them|their|theirs|it|its|that one|this one|the same)\b/i;
+const ELLIPTICAL_START =
+  /^\s*(and|what about|how about|also|but|so|or|then|and what about|what of|same for)\b/i;
+
+/** Splits "…, and what central policy …?" into its questions; a single question stays whole. */
+export function splitParts(english: string): string[] {
+  const pieces = english
+    .split(/(?:,|;)?\s+\band\s+(?=(?:what|which|who|when|why|how|where)\b)|\?\s+(?=\S)/i)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece.length > 0);
+  return pieces.length > 1 && pieces.every((piece) => tokenize(piece).length >= 3) ? pieces : [english];
+}
+
+/**
+ * Analyses a question: language (Chinese is translated through the glossary and entity
+ * aliases), spelling, intent, entities, years, query terms and follow-up cues.
+ */
+export function analyzeQuestion(question: string, context: AnalysisContext): QuestionAnalysis {
+  const language = hasHan(question) ? "zh" : "en";
+  let english = question;
+  if (language === "zh") {
+    const { english: translated } = context.translator.translate(question);
+    // Keep the Latin parts and the Chinese itself (the corpus quotes some Chinese names).
+    english = translated;
+  }
+  const entities = context.entities.find(language === "zh" ? `${question} ${english}` : english);
+  let query = buildQueryTerms(english, entities, context.vocabulary);
+  // Re-read the intent after spelling correction ("wat percnt of …" → "what percent of …").
+  let corrected = english;
+  for (const [from, to] of query.corrections) {
+    corrected = corrected.replace(
+      new RegExp(`\\b${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gi"),
+      to,
+    );
+  }
+  if (corrected !== english) {
+    const reEntities = context.entities.find(corrected);
+    for (const entity of reEntities) if (!entities.some((e) => e.id === entity.id)) entities.push(entity);
+    query = buildQueryTerms(corrected, entities, context.vocabulary);
+  }
+  const intent = detectIntent(corrected, question);
+  const years = [...new Set(yearsIn(corrected))];
+  const givenNumbers = new Set(findFigures(corrected).map((figure) => figure.value));
+  const contentWords = query.groups.length;
+  const followUpCues =
+    PRONOUN.test(corrected) ||
+    ELLIPTICAL_START.test(corrected) ||
+    (contentWords <= 2 && entities.length <= 1);
+  const analysis: QuestionAnalysis = {
+    question,
+    english: corrected,
+    language,
+    intent: intent.intent,
+    years,
+    givenNumbers,
+    entities,
+    query,
+    followUpCues,
+    parts: splitParts(corrected),
+  };
+  if (intent.figureKinds) analysis.figureKinds = intent.figureKinds;
+  if (intent.compute) analysis.compute = intent.compute;
+  return analysis;
+}

@@ -1,0 +1,135 @@
+import type { Intent } from "@newind/core";
+import type { FigureKind } from "../text/numbers.js";
+
+/** What a question asks for: its intent and, for numbers, which sort of figure. */
+export interface IntentAnalysis {
+  intent: Intent;
+  /** For number questions: the figures that would answer it. */
+  figureKinds?: FigureKind[];
+  /** A computation the question asks for. */
+  compute?: "years-between" | "share";
+}
+
+const MONEY =
+  /\b(money|budget\w*|fund\w*|invest\w*|spend\w*|spent|cost\w*|worth|dollars?|yuan|rmb|subsid\w*|revenue|price|valued?|gdp|market size)\b/;
+const COUNT_NOUNS = /\bhow many\b/;
+const QUANTITY_NOUNS =
+  /\b(what|which)(?: is| was| are| were)?(?: the)? (?:\w+ ){0,2}(level|threshold|rate|amount|size|number|figure|total|share|percentage|proportion|fraction|value|volume|output|capacity utili[sz]ation)\b/;
+
+const CHINESE_CUES: Array<[RegExp, Intent]> = [
+  [/为什么|为何|原因/, "why"],
+  [/什么时候|何时|哪一年|哪年|几时|何年/, "date"],
+  [/多少|几个|几家|多久|多长|百分之|比例/, "number"],
+  [/是谁|谁/, "who"],
+  [/区别|不同|相比|比较|异同/, "comparison"],
+  [/有哪些|哪些|列出|包括/, "list"],
+  [/是什么|什么是|指什么|含义|意思|定义/, "definition"],
+];
+
+/**
+ * Classifies a question's intent from its wording. Rules run from the most specific
+ * (computations, figures, dates) to the most general, so "what is BYD's market share"
+ * is a number question and "what is the middle-income trap" a definition.
+ *
+ * @example
+ * detectIntent("how many car makers did china have in 2020").intent // "number"
+ */
+export function detectIntent(english: string, original = english): IntentAnalysis {
+  const q = ` ${english.toLowerCase().replace(/[’']/g, "'")} `;
+  if (/[\u4e00-\u9fff]/.test(original)) {
+    for (const [pattern, intent] of CHINESE_CUES) {
+      if (pattern.test(original)) {
+        if (intent === "number") return { intent, figureKinds: ["count", "percent", "money", "duration"] };
+        return { intent };
+      }
+    }
+  }
+  if (
+    /\bhow (many|much) (years|decades|months|time)\b.*\b(between|from|since|after|before|passed|elapsed)\b/.test(
+      q,
+    )
+  ) {
+    return { intent: "number", figureKinds: ["duration"], compute: "years-between" };
+  }
+  if (/\bhow long (after|before|between|passed|elapsed)\b|\byears (passed|elapsed) between\b/.test(q)) {
+    return { intent: "number", figureKinds: ["duration"], compute: "years-between" };
+  }
+  if (/\b(what|which) (share|proportion|fraction|percentage|percent)\b|\bwhat percent(age)? of\b/.test(q)) {
+    return { intent: "number", figureKinds: ["percent"], compute: "share" };
+  }
+  if (/\bhow long\b/.test(q)) return { intent: "number", figureKinds: ["duration"] };
+  if (COUNT_NOUNS.test(q)) {
+    if (/\bhow many (years|decades|months)\b/.test(q)) return { intent: "number", figureKinds: ["duration"] };
+    return { intent: "number", figureKinds: ["count"] };
+  }
+  if (
+    /^\s*(percent|percentage|share|proportion|fraction)\b/.test(q) ||
+    /\b(percent|percentage)\b|%/.test(q)
+  ) {
+    return { intent: "number", figureKinds: ["percent"] };
+  }
+  if (/\bhow much\b/.test(q)) {
+    return {
+      intent: "number",
+      figureKinds: MONEY.test(q) ? ["money"] : ["money", "count", "percent", "duration"],
+    };
+  }
+  if (/\bhow (large|big|small|huge|fast|high|low)\b/.test(q)) {
+    return { intent: "number", figureKinds: ["money", "count", "percent"] };
+  }
+  if (/\bmarket share\b/.test(q)) return { intent: "number", figureKinds: ["percent"] };
+  if (QUANTITY_NOUNS.test(q)) {
+    return { intent: "number", figureKinds: MONEY.test(q) ? ["money"] : ["count", "percent", "money"] };
+  }
+  if (
+    /\bwhen\b|\b(what|which) (year|month|date|day|decade)\b|\b(target|deadline|due) (year|date)\b|\bdeadline\b|\bsince when\b|\bhow soon\b|\bby when\b|\bwhat time\b|\btimeline\b/.test(
+      q,
+    )
+  ) {
+    return { intent: "date" };
+  }
+  if (
+    /\bwhy\b|\bwhat (is|was|are|were) the (reason|rationale|motive|logic|point)\b|\bhow come\b|\bfor what reason\b|\bwhat for\b|\b(matter|matters|important)\b.*\bfor\b|\bwhy's\b|\bpurpose\b/.test(
+      q,
+    )
+  ) {
+    return { intent: "why" };
+  }
+  if (
+    /\bwho\b|\bwho's\b|\bwhom\b|\bwhose\b|\bname of\b|\bby whom\b/.test(q) ||
+    /\bwhich (\w+ )?(company|companies|firm|firms|organi[sz]ation|organi[sz]ations|person|people|ministry|agency|institute|official|officials|leader|minister|country|countries|body|bodies|authority|think tank|expert|experts|author|authors)\b/.test(
+      q,
+    )
+  ) {
+    return { intent: "who" };
+  }
+  if (
+    /\b(compare|compared|comparison|differ|differs|different|difference|differences|versus|vs\.?|unlike|similar|similarity|same as|contrast)\b/.test(
+      q,
+    )
+  ) {
+    return { intent: "comparison" };
+  }
+  if (
+    /\blist\b|\b(what|which) (are|were) (the )?(\w+ )?(main |key |four |three |five |two )?(elements|items|actions|steps|measures|priorities|directives|components|parts|pillars|areas|sectors|goals|motivators|points|ways|things|tasks|policies|activities)\b/.test(
+      q,
+    ) ||
+    /\bwhat (did|does|do|would|will) [^?]*\b(involve|include|entail|consist|encompass|cover|require|call for|do in practice|actually do)\b/.test(
+      q,
+    ) ||
+    /\bwhat (were|are|was|is) [^?]*\b(told|directed|asked|instructed|ordered) to do\b/.test(q) ||
+    /\bwhat are (the )?\w+(s)\b.*\bof\b/.test(q)
+  ) {
+    return { intent: "list" };
+  }
+  if (
+    /^\s*(what|who) (is|are|was|were) (the |a |an )?[^,;]{1,60}\??\s*$/.test(q) ||
+    /\b(meaning|define|definition|stand for|what does [^?]+ mean|what is meant by|what do (they|you|we) mean)\b/.test(
+      q,
+    ) ||
+    /^\s*what's (the |a |an )?[^,;]{1,60}\??\s*$/.test(q)
+  ) {
+    return { intent: "definition" };
+  }
+  return { intent: "other" };
+}

@@ -1,0 +1,74 @@
+import type { Datasets } from "@newind/core";
+import { CHINESE_WORDS } from "../text/chinese.js";
+import { hasHan } from "../text/tokens.js";
+
+/** A Chinese term found in a question and the English it stands for. */
+export interface TranslatedTerm {
+  zh: string;
+  en: string;
+}
+
+/** Translates Chinese questions into English terms, using the glossary, entity aliases and a small lexicon. */
+export interface ChineseTranslator {
+  /** English rendering of the question (Latin parts kept), plus the terms used. */
+  translate(question: string): { english: string; terms: TranslatedTerm[] };
+}
+
+/**
+ * Builds a translator whose dictionary is the corpus glossary (`zh` → `en`), the Chinese
+ * aliases of entities (→ the entity's name) and {@link CHINESE_WORDS}. Segmentation is
+ * greedy longest match, which suits short questions over a closed vocabulary.
+ *
+ * @example
+ * createChineseTranslator(datasets).translate("什么是新型工业化？").english // "what is New Industrialization ?"
+ */
+export function createChineseTranslator(datasets: Datasets): ChineseTranslator {
+  const dictionary = new Map<string, string>();
+  for (const [zh, en] of Object.entries(CHINESE_WORDS)) dictionary.set(zh, en);
+  for (const entity of datasets.entities) {
+    for (const alias of entity.aliases) if (hasHan(alias)) dictionary.set(alias, entity.name);
+  }
+  for (const term of datasets.glossary) {
+    for (const zh of term.zh) dictionary.set(zh, term.en);
+  }
+  const longest = Math.max(1, ...[...dictionary.keys()].map((key) => key.length));
+  return {
+    translate(question) {
+      const parts: string[] = [];
+      const terms: TranslatedTerm[] = [];
+      let i = 0;
+      let latin = "";
+      const flush = () => {
+        if (latin.trim()) parts.push(latin.trim());
+        latin = "";
+      };
+      while (i < question.length) {
+        const char = question[i] ?? "";
+        if (!hasHan(char) && !/^[0-9]$/.test(char)) {
+          latin += /[，。？！、；：]/.test(char) ? " " : char;
+          i++;
+          continue;
+        }
+        let matched = false;
+        for (let length = Math.min(longest, question.length - i); length >= 1; length--) {
+          const piece = question.slice(i, i + length);
+          const en = dictionary.get(piece);
+          if (en !== undefined) {
+            flush();
+            parts.push(en);
+            terms.push({ zh: piece, en });
+            i += length;
+            matched = true;
+            break;
+          }
+        }
+        if (!matched) {
+          if (/^[0-9]$/.test(char)) latin += char;
+          i++;
+        }
+      }
+      flush();
+      return { english: parts.join(" ").replace(/\s+/g, " ").trim(), terms };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { QuestionAnalysis } from "../analysis/analyze-question.js";
+import type { BotOptions } from "../bot-context.js";
+import type { RankedSentence } from "./rank-sentences.js";
+
+/** Why the bot declines to answer. */
+export type AbstainReason =
+  | "empty"
+  | "off-topic"
+  | "not-covered"
+  | "wrong-year"
+  | "no-figure"
+  | "no-date"
+  | "no-actor";
+
+/** The share of the question's content words the corpus knows at all (directly, corrected, or via a synonym). */
+export function knownShare(analysis: QuestionAnalysis): number {
+  const total = analysis.query.groups.reduce((sum, group) => sum + group.weight, 0);
+  if (total === 0) return 0;
+  return analysis.query.groups.reduce((sum, group) => sum + (group.known ? group.weight : 0), 0) / total;
+}
+
+/**
+ * Decides whether the best evidence answers the question. Calibrated, not listed: the
+ * corpus must know most of the question's words (else it is off topic), the best
+ * sentence must cover enough of its content, name any year it names, and hold the kind
+ * of thing asked for (a figure, a date, an actor).
+ */
+export function abstainReason(
+  analysis: QuestionAnalysis,
+  best: RankedSentence | undefined,
+  options: Required<BotOptions>,
+  slack = 0,
+): AbstainReason | undefined {
+  if (analysis.query.groups.length === 0 && analysis.query.terms.length === 0) return "empty";
+  if (!best) return "not-covered";
+  if (analysis.query.groups.length > 0 && knownShare(analysis) < options.minKnown) return "off-topic";
+  if (!best.yearsMatch) return "wrong-year";
+  if (best.coverage < options.minCoverage - slack) return "not-covered";
+  if (!best.typed) {
+    if (analysis.intent === "number") return "no-figure";
+    if (analysis.intent === "date") return "no-date";
+    if (analysis.intent === "who") return "no-actor";
+  }
+  return undefined;
+}
+
+/** The sentence an abstaining answer gives. */
+export function abstentionText(reason: AbstainReason): string {
+  switch (reason) {
+    case "empty":
+      return "Please ask a question about New Industrialization, for example: When was New Industrialization first proposed?";
+    case "off-topic":
+      return "The sources don't cover that: they are about China's New Industrialization policy, and nothing in them answers this question.";
+    case "wrong-year":
+      return "The sources don't cover that: they give no figures or events for the year asked about.";
+    case "no-figure":
+      return "The sources don't cover that: they give no figure for it.";
+    case "no-date":
+      return "The sources don't cover that: they give no date for it.";
+    case "no-actor":
+      return "The sources don't cover that: they don't say who.";
+    default:
+      return "The sources don't cover that: the closest passages are listed as related, but none answers the question.";
+  }
+}

@@ -1,0 +1,75 @@
+import type { Entity } from "@newind/core";
+import { MAX_ANSWER_LENGTH, tidySentence } from "./compose.js";
+import { type Draft, type StrategyInput, spanOf } from "./draft.js";
+
+const ABOUT_ENTITY =
+  /^\s*(?:who|what)(?:'s| is| are| was| were)\s+(?:the\s+|a\s+|an\s+)?(.+?)\s*\??\s*$|^\s*(?:tell me about|describe|explain|define)\s+(.+?)\s*\??\s*$|^\s*(.+?)\s+(?:meaning|definition)\s*\??\s*$/i;
+
+/** The entity a "who is X" / "what is X" question is about, when X is just that entity. */
+export function entityInQuestion(input: StrategyInput): Entity | undefined {
+  const { analysis, context } = input;
+  const match = ABOUT_ENTITY.exec(analysis.english.replace(/[’]/g, "'"));
+  if (!match) return undefined;
+  const subject = (match[1] ?? match[2] ?? match[3] ?? "").trim();
+  const found = context.matcher.find(subject);
+  const entity = found[0];
+  if (!entity) return undefined;
+  // Only when the subject is (nearly) the entity's name: "who is Jin Zhuanglong", not "who is Jin's deputy".
+  const otherGroups = analysis.query.groups.filter((group) => !group.entityId);
+  if (otherGroups.length > 1) return undefined;
+  if (otherGroups.length === 1 && otherGroups[0]?.known === false) return undefined;
+  return entity;
+}
+
+/**
+ * Answers "who is X" and "what is X" from the entities dataset: the curated description,
+ * cited to the entity's evidence, then the best sentence about X from the document.
+ */
+export function answerAboutEntity(input: StrategyInput): Draft | undefined {
+  const entity = entityInQuestion(input);
+  if (!entity?.description) return undefined;
+  const curated = input.context.entities.find((e) => e.record.id === entity.id);
+  const evidenceSentence = curated?.sentence;
+  const composer = input.newComposer();
+  const name = entity.name;
+  const description = entity.description.replace(/\.$/, "");
+  const lead =
+    /^(a|an|the)\s/i.test(description) || /^[a-z]/.test(description)
+      ? `${name}: ${description}.`
+      : `${name}: ${description}.`;
+  composer.sentence({
+    text: lead,
+    spans: [
+      {
+        docId: entity.evidence.docId,
+        passageId: entity.evidence.passageId,
+        paragraph: entity.evidence.paragraph,
+        start: entity.evidence.start,
+        end: entity.evidence.end,
+      },
+    ],
+  });
+  const sentences = evidenceSentence ? [evidenceSentence] : [];
+  const support = input.ranked.find(
+    (r) =>
+      r.record.entityIds.has(entity.id) &&
+      r.record.id !== evidenceSentence?.id &&
+      r.record.passage.role === "body",
+  );
+  if (support) {
+    const text = tidySentence(support.record.text);
+    if (composer.lengthWith(text) <= MAX_ANSWER_LENGTH) {
+      composer.sentence({ text, spans: [spanOf(support.record)] });
+      sentences.push(support.record);
+    }
+  }
+  const best = input.ranked.find((r) => r.record.entityIds.has(entity.id)) ?? input.ranked[0];
+  return {
+    composer,
+    intent: input.analysis.intent === "who" ? "who" : "definition",
+    sentences,
+    long: false,
+    best,
+    confident: true,
+  };
+}

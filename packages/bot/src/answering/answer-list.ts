@@ -1,0 +1,120 @@
+import type { EnumeratedList, Passage } from "@newind/core";
+import { type Claim, MAX_LIST_ANSWER_LENGTH, shorten, tidySentence } from "./compose.js";
+import { type Draft, type StrategyInput, spanOf } from "./draft.js";
+import type { SentenceRecord } from "./evidence-index.js";
+import { textCoverage } from "./match-records.js";
+
+/** Least coverage of the question by a curated list's title, keywords and lead-in for the list to answer it. */
+const MIN_LIST_COVERAGE = 0.45;
+
+interface ListCandidate {
+  intro: SentenceRecord | undefined;
+  introSpan: Claim["spans"][number] | undefined;
+  items: Claim[];
+  score: number;
+}
+
+function curatedCandidates(input: StrategyInput): ListCandidate[] {
+  const { context, analysis, ranked } = input;
+  const rankOf = new Map(ranked.map((r, i) => [r.record.id, i]));
+  const out: ListCandidate[] = [];
+  for (const { record, sentence, text } of context.lists) {
+    const coverage = textCoverage(text, analysis.query, context.matcher);
+    const itemCoverage = textCoverage(
+      record.items.map((item) => item.text).join(" "),
+      analysis.query,
+      context.matcher,
+    );
+    // A list whose lead-in ranks high for the question fits better than one that only shares a keyword.
+    const rank = sentence ? (rankOf.get(sentence.id) ?? 99) : 99;
+    const score = Math.max(coverage, 0.8 * itemCoverage) + (rank < 3 ? 0.15 : rank < 8 ? 0.05 : 0);
+    if (score < MIN_LIST_COVERAGE) continue;
+    out.push({
+      intro: sentence,
+      introSpan: sentence ? spanOf(sentence) : undefined,
+      items: itemsOf(record),
+      score,
+    });
+  }
+  return out;
+}
+
+function itemsOf(list: EnumeratedList): Claim[] {
+  return list.items.map((item) => ({
+    text: item.text,
+    spans: [
+      {
+        docId: item.evidence.docId,
+        passageId: item.evidence.passageId,
+        paragraph: item.evidence.paragraph,
+        start: item.evidence.start,
+        end: item.evidence.end,
+      },
+    ],
+  }));
+}
+
+function structuralCandidates(input: StrategyInput): ListCandidate[] {
+  const { context, ranked } = input;
+  const out: ListCandidate[] = [];
+  const top = ranked[0]?.score ?? 0;
+  for (const candidate of ranked.slice(0, 5)) {
+    const record = candidate.record;
+    const leadIn: Passage | undefined = record.introducesList
+      ? record.passage
+      : record.passage.kind === "list-item" && record.passage.leadIn
+        ? context.index.passages.get(record.passage.leadIn)
+        : undefined;
+    if (!leadIn) continue;
+    const items = context.index.listItems.get(leadIn.id) ?? [];
+    if (items.length === 0) continue;
+    const intro = [...context.index.sentences].reverse().find((s) => s.passageId === leadIn.id);
+    out.push({
+      intro,
+      introSpan: intro ? spanOf(intro) : undefined,
+      items: items.map((item) => ({
+        text: item.text,
+        spans: [
+          {
+            docId: item.docId,
+            passageId: item.id,
+            paragraph: item.paragraph,
+            start: item.span.start,
+            end: item.span.end,
+          },
+        ],
+      })),
+      score: top > 0 ? (candidate.score / top) * 0.6 : 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * Answers "what are the …" questions with a list: a curated list whose title, keywords
+ * or items fit the question, else the list introduced by a top-ranked lead-in sentence.
+ * The lead-in sentence comes first, then one line per item, each with its own citation.
+ */
+export function answerWithList(input: StrategyInput): Draft | undefined {
+  const candidates = [...curatedCandidates(input), ...structuralCandidates(input)].sort(
+    (a, b) => b.score - a.score,
+  );
+  const best = candidates[0];
+  if (!best) return undefined;
+  const composer = input.newComposer();
+  const introText = best.intro ? tidySentence(best.intro.text) : "";
+  const itemBudget = MAX_LIST_ANSWER_LENGTH - Math.min(introText.length, 260) - 12;
+  const perItem = Math.max(40, Math.floor(itemBudget / Math.max(best.items.length, 1)) - 10);
+  if (best.intro && best.introSpan) {
+    composer.sentence({
+      text: shorten(introText.replace(/:\s*$/, ""), 250).concat(":"),
+      spans: [best.introSpan],
+    });
+  }
+  best.items.forEach((item, i) => {
+    composer.item(`${i + 1}.`, { text: shorten(tidySentence(item.text), perItem), spans: item.spans });
+  });
+  const sentences = best.intro ? [best.intro] : [];
+  const bestRank = input.ranked.find((r) => r.record.id === best.intro?.id) ?? input.ranked[0];
+  return { composer, intent: "list", sentences, long: true, best: bestRank, confident: best.score >= 0.6 };
+}

@@ -1,0 +1,262 @@
+import type { Answer, Evidence, Intent } from "@newind/core";
+import { analyzeQuestion, type QuestionAnalysis } from "../analysis/analyze-question.js";
+import { addHistoryTerms } from "../analysis/query-terms.js";
+import type { BotContext } from "../bot-context.js";
+import { tokenize } from "../text/tokens.js";
+import { abstainReason, abstentionText } from "./abstain.js";
+import { answerShare, answerYearsBetween } from "./answer-computation.js";
+import { answerAboutEntity } from "./answer-entity.js";
+import { answerFromSentences } from "./answer-generic.js";
+import { answerWithList } from "./answer-list.js";
+import { assertCitations, CitationRegistry } from "./citations.js";
+import { AnswerComposer, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten } from "./compose.js";
+import type { Draft, StrategyInput } from "./draft.js";
+import type { SentenceRecord } from "./evidence-index.js";
+import { textCoverage } from "./match-records.js";
+import { type RankedSentence, type RankingQuery, rankSentences } from "./rank-sentences.js";
+
+/** An answer with what the bot learnt on the way (used to resolve the next turn). */
+export interface AnswerResult {
+  answer: Answer;
+  analysis: QuestionAnalysis;
+  sentences: SentenceRecord[];
+}
+
+const RELATED_COUNT = 3;
+
+function analysisContext(context: BotContext) {
+  return { vocabulary: context.vocabulary, entities: context.matcher, translator: context.translator };
+}
+
+function rankingFor(context: BotContext, analysis: QuestionAnalysis, previous?: AnswerResult): RankingQuery {
+  let query = analysis.query;
+  const entityIds = new Set(analysis.entities.map((e) => e.id));
+  const nearby = new Map<string, number>();
+  if (previous) {
+    const words = [
+      ...previous.analysis.query.groups.map((group) => group.word),
+      ...previous.analysis.entities.map((entity) => entity.name),
+    ];
+    // Entities named in the previous answer are what "he", "they" and "it" point at.
+    for (const sentence of previous.sentences) {
+      for (const id of sentence.entityIds) {
+        const entity = context.index.entities.get(id);
+        if (entity && entity.type !== "place" && entity.type !== "concept") words.push(entity.name);
+      }
+    }
+    query = addHistoryTerms(query, words, 0.5);
+    for (const sentence of previous.sentences) {
+      nearby.set(sentence.id, Math.max(nearby.get(sentence.id) ?? 0, 0.3));
+      for (const neighbour of [sentence.previous, sentence.next]) {
+        if (neighbour) nearby.set(neighbour.id, Math.max(nearby.get(neighbour.id) ?? 0, 0.45));
+      }
+    }
+  }
+  const ranking: RankingQuery = {
+    query,
+    intent: analysis.intent,
+    years: analysis.years,
+    givenNumbers: analysis.givenNumbers,
+    entityIds,
+    nearby,
+    curatedBonus: curatedBonus(context, analysis),
+  };
+  if (analysis.figureKinds) ranking.figureKinds = analysis.figureKinds;
+  const searchBonus = searchBonusFor(context, analysis);
+  if (searchBonus) ranking.searchBonus = searchBonus;
+  return ranking;
+}
+
+function curatedBonus(context: BotContext, analysis: QuestionAnalysis): Map<string, number> {
+  const bonus = new Map<string, number>();
+  const add = (sentence: SentenceRecord | undefined, text: string, weight: number) => {
+    if (!sentence) return;
+    const coverage = textCoverage(text, analysis.query, context.matcher);
+    if (coverage < 0.5) return;
+    bonus.set(sentence.id, Math.max(bonus.get(sentence.id) ?? 0, weight * coverage));
+  };
+  if (analysis.intent === "number")
+    for (const metric of context.metrics) add(metric.sentence, metric.text, 0.6);
+  if (analysis.intent === "date") for (const event of context.timeline) add(event.sentence, event.text, 0.6);
+  return bonus;
+}
+
+function searchBonusFor(context: BotContext, analysis: QuestionAnalysis): Map<string, number> | undefined {
+  if (!context.search || context.options.searchLimit <= 0) return undefined;
+  let hits: ReturnType<NonNullable<BotContext["search"]>["searchCitations"]> = [];
+  try {
+    hits = context.search.searchCitations(analysis.language === "zh" ? analysis.question : analysis.english, {
+      limit: context.options.searchLimit,
+    });
+  } catch {
+    return undefined;
+  }
+  const bonus = new Map<string, number>();
+  hits.forEach((hit, rank) => {
+    const sentence = context.sentenceAt(hit.docId, hit.start, hit.end);
+    if (sentence && !bonus.has(sentence.id)) bonus.set(sentence.id, 0.3 / (1 + rank));
+  });
+  return bonus;
+}
+
+function related(context: BotContext, ranked: readonly RankedSentence[]): Evidence[] {
+  const registry = new CitationRegistry(context.index.documents, context.corpus.footnotes);
+  const out: Evidence[] = [];
+  for (const candidate of ranked) {
+    if (out.length >= RELATED_COUNT) break;
+    const record = candidate.record;
+    const evidence = registry.evidence(record);
+    if (evidence) out.push(evidence);
+  }
+  return out;
+}
+
+function abstention(
+  context: BotContext,
+  analysis: QuestionAnalysis,
+  ranked: readonly RankedSentence[],
+  text: string,
+  intent: Intent,
+): AnswerResult {
+  const answer: Answer = {
+    question: analysis.question,
+    answer: text,
+    abstained: true,
+    intent,
+    citations: [],
+  };
+  const closest = related(context, ranked);
+  if (closest.length > 0) answer.related = closest;
+  return { answer, analysis, sentences: ranked.slice(0, 1).map((r) => r.record) };
+}
+
+function strategyInput(
+  context: BotContext,
+  analysis: QuestionAnalysis,
+  ranked: RankedSentence[],
+  registry: CitationRegistry,
+): StrategyInput {
+  return { context, analysis, ranked, newComposer: () => new AnswerComposer(registry) };
+}
+
+function draftFor(input: StrategyInput): Draft | undefined {
+  const { analysis } = input;
+  if (analysis.compute === "years-between") {
+    const computed = answerYearsBetween(input);
+    if (computed) return computed;
+  }
+  if (analysis.compute === "share") {
+    const computed = answerShare(input);
+    if (computed) return computed;
+  }
+  if (analysis.intent === "who" || analysis.intent === "definition") {
+    const about = answerAboutEntity(input);
+    if (about) return about;
+  }
+  if (analysis.intent === "list") {
+    const list = answerWithList(input);
+    if (list) return list;
+  }
+  return answerFromSentences(input);
+}
+
+function multiPart(
+  context: BotContext,
+  analysis: QuestionAnalysis,
+  previous: AnswerResult | undefined,
+): AnswerResult | undefined {
+  if (analysis.parts.length < 2) return undefined;
+  const registry = new CitationRegistry(context.index.documents, context.corpus.footnotes);
+  const composer = new AnswerComposer(registry);
+  const sentences: SentenceRecord[] = [];
+  let answered = 0;
+  const intents: Intent[] = [];
+  const budget = Math.floor(MAX_LIST_ANSWER_LENGTH / analysis.parts.length) - 10;
+  for (const part of analysis.parts) {
+    const partAnalysis = analyzeQuestion(part, analysisContext(context));
+    const ranked = rankSentences(context.index, rankingFor(context, partAnalysis, previous));
+    const input: StrategyInput = { context, analysis: partAnalysis, ranked, newComposer: () => composer };
+    const draft =
+      partAnalysis.intent === "list" ? answerWithList(input) : answerFromSentences(input, budget, 1);
+    const reason = draft?.confident ? undefined : abstainReason(partAnalysis, draft?.best, context.options);
+    intents.push(partAnalysis.intent);
+    if (!draft || reason) continue;
+    answered++;
+    sentences.push(...draft.sentences);
+  }
+  if (answered === 0) return undefined;
+  const answer: Answer = {
+    question: analysis.question,
+    answer: shorten(composer.text(), MAX_LIST_ANSWER_LENGTH),
+    abstained: false,
+    intent: intents[0] ?? analysis.intent,
+    citations: registry.list(),
+  };
+  return { answer, analysis, sentences };
+}
+
+/**
+ * Answers one question: analyse, resolve a follow-up against earlier turns, rank
+ * sentences, try the strategies that fit (computation, entity, list, sentences), check
+ * the evidence really answers, and cite every claim with exact spans.
+ */
+export function answerQuestion(
+  context: BotContext,
+  question: string,
+  history: readonly string[],
+  depth = 0,
+): AnswerResult {
+  const analysis = analyzeQuestion(question, analysisContext(context));
+  let previous: AnswerResult | undefined;
+  if (history.length > 0 && analysis.followUpCues && depth < context.options.maxHistory) {
+    const earlier = history.slice(0, -1);
+    const last = history[history.length - 1] ?? "";
+    if (tokenize(last).length > 0) previous = answerQuestion(context, last, earlier, depth + 1);
+    if (previous && analysis.intent === "other" && analysis.query.groups.length <= 2) {
+      analysis.intent = previous.analysis.intent;
+      if (previous.analysis.figureKinds) analysis.figureKinds = previous.analysis.figureKinds;
+    }
+  }
+  const ranking = rankingFor(context, analysis, previous);
+  const ranked = rankSentences(context.index, ranking);
+  if (analysis.query.groups.length === 0 && !previous) {
+    return abstention(context, analysis, ranked, abstentionText("empty"), analysis.intent);
+  }
+  const multi = multiPart(context, analysis, previous);
+  if (multi) return finish(context, multi);
+  const registry = new CitationRegistry(context.index.documents, context.corpus.footnotes);
+  const draft = draftFor(strategyInput(context, analysis, ranked, registry));
+  // A follow-up leans on the earlier turn for its subject, so it needs less of its own words covered.
+  const slack = previous ? 0.2 : 0;
+  const reason = draft?.confident
+    ? undefined
+    : abstainReason(analysis, draft?.best ?? ranked[0], context.options, slack);
+  if (!draft || reason || draft.composer.empty) {
+    return abstention(context, analysis, ranked, abstentionText(reason ?? "not-covered"), analysis.intent);
+  }
+  const limit = draft.long ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
+  const answer: Answer = {
+    question: analysis.question,
+    answer: shorten(draft.composer.text(), limit),
+    abstained: false,
+    intent: draft.intent,
+    citations: registry.list(),
+  };
+  return finish(context, { answer, analysis, sentences: draft.sentences });
+}
+
+function finish(context: BotContext, result: AnswerResult): AnswerResult {
+  // Citations that a shortened answer no longer mentions are dropped, then renumbered in order.
+  const { answer } = result;
+  const used = answer.citations.filter((citation) => answer.answer.includes(`[${citation.n}]`));
+  if (used.length !== answer.citations.length) {
+    const renumber = new Map(used.map((citation, i) => [citation.n, i + 1]));
+    answer.answer = answer.answer.replace(/\[(\d+)\]/g, (_all, n: string) => {
+      const to = renumber.get(Number(n));
+      return to === undefined ? "" : `[${to}]`;
+    });
+    answer.citations = used.map((citation, i) => ({ ...citation, n: i + 1 }));
+  }
+  assertCitations(answer.citations, context.index.documents, context.corpus.footnotes);
+  return result;
+}

@@ -1,0 +1,133 @@
+import type { Corpus, Entity, Passage, SourceDocument } from "@newind/core";
+import type { EntityMatcher } from "../analysis/find-entities.js";
+import { type Figure, findFigures, hasDate } from "../text/numbers.js";
+import { tokenize } from "../text/tokens.js";
+
+/** A sentence of the corpus, prepared for ranking and citing. */
+export interface SentenceRecord {
+  id: string;
+  docId: string;
+  passageId: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** Clean text (no footnote markers). */
+  text: string;
+  /** Position in reading order across the corpus. */
+  order: number;
+  passage: Passage;
+  stems: ReadonlySet<string>;
+  tokenCount: number;
+  figures: Figure[];
+  hasDate: boolean;
+  entityIds: ReadonlySet<string>;
+  /** Mentions a person, organisation or company (by entity or by a capitalised name). */
+  namesActor: boolean;
+  causal: boolean;
+  definitional: boolean;
+  comparative: boolean;
+  /** Ends with a colon and introduces list items. */
+  introducesList: boolean;
+  previous?: SentenceRecord;
+  next?: SentenceRecord;
+  /** Words around the sentence that it leans on: the previous sentence, a list item's lead-in, a quote's speaker. */
+  contextStems: ReadonlySet<string>;
+}
+
+/** The corpus prepared for answering: sentences in reading order, documents by id. */
+export interface EvidenceIndex {
+  sentences: SentenceRecord[];
+  byId: ReadonlyMap<string, SentenceRecord>;
+  documents: ReadonlyMap<string, SourceDocument>;
+  passages: ReadonlyMap<string, Passage>;
+  /** List items of a lead-in passage, in order. */
+  listItems: ReadonlyMap<string, Passage[]>;
+  averageLength: number;
+  entities: ReadonlyMap<string, Entity>;
+}
+
+const CAUSAL =
+  /\b(because|since|so that|in order to|due to|owing to|as a result|result of|leads? to|leading to|thus|therefore|hence|focus(es)? on|aim(s|ed)? to|meant to|in pursuit|less about|more about|motivat\w*|driv(e|es|en|ing)|reason|impetus|can limit|limit|so|keeps?|turn to|urgent|pressure|concern(ed)?)\b/i;
+const DEFINITIONAL =
+  /\b(to describe|refer(s|red)? to( as)?|dubbed|defined|is a|is an|means|known as|term|called|theory|concept|in other words|in this situation)\b/i;
+const COMPARATIVE =
+  /\b(compared? (to|with)|differ\w*|unlike|whereas|rather than|similar|shifted away|away from|toward|instead of|closely based|based on|upgraded|versus|than|however|likewise)\b/i;
+const ACTOR_NAME = /(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b[A-Z]{2,6}\b/;
+
+/**
+ * Prepares the corpus sentences for ranking: token stems, figures, dates, entity mentions,
+ * discourse cues and neighbours. Built once per bot; everything after is lookups.
+ */
+export function buildEvidenceIndex(corpus: Corpus, matcher: EntityMatcher): EvidenceIndex {
+  const documents = new Map(corpus.documents.map((doc) => [doc.id, doc]));
+  const passages = new Map(corpus.passages.map((passage) => [passage.id, passage]));
+  const listItems = new Map<string, Passage[]>();
+  for (const passage of corpus.passages) {
+    if (passage.kind === "list-item" && passage.leadIn) {
+      const items = listItems.get(passage.leadIn) ?? [];
+      items.push(passage);
+      listItems.set(passage.leadIn, items);
+    }
+  }
+  for (const items of listItems.values()) items.sort((a, b) => a.span.start - b.span.start);
+  const actorTypes = new Set(["person", "organization", "company"]);
+  const entities = new Map(corpus.datasets.entities.map((entity) => [entity.id, entity]));
+  const records: SentenceRecord[] = [];
+  const ordered = [...corpus.sentences].sort(
+    (a, b) => a.docId.localeCompare(b.docId) || a.span.start - b.span.start,
+  );
+  for (const sentence of ordered) {
+    const passage = passages.get(sentence.passageId);
+    const document = documents.get(sentence.docId);
+    if (!passage || !document) continue;
+    if (sentence.span.end <= sentence.span.start || sentence.text.trim().length === 0) continue;
+    const tokens = tokenize(sentence.text);
+    const mentioned = matcher.find(sentence.text);
+    const text = sentence.text;
+    records.push({
+      id: sentence.id,
+      docId: sentence.docId,
+      passageId: sentence.passageId,
+      paragraph: sentence.paragraph,
+      start: sentence.span.start,
+      end: sentence.span.end,
+      text,
+      order: records.length,
+      passage,
+      stems: new Set(tokens.map((t) => t.stem)),
+      tokenCount: tokens.length,
+      figures: findFigures(text),
+      hasDate: hasDate(text),
+      entityIds: new Set(mentioned.map((e) => e.id)),
+      namesActor: mentioned.some((e) => actorTypes.has(e.type)) || ACTOR_NAME.test(text),
+      causal: CAUSAL.test(text),
+      definitional: DEFINITIONAL.test(text),
+      comparative: COMPARATIVE.test(text),
+      introducesList: /:\s*$/.test(text) && listItems.has(passage.id),
+      contextStems: new Set(),
+    });
+  }
+  const byId = new Map(records.map((record) => [record.id, record]));
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!record) continue;
+    const previous = records[i - 1];
+    const next = records[i + 1];
+    if (previous && previous.passageId === record.passageId) record.previous = previous;
+    if (next && next.passageId === record.passageId) record.next = next;
+    const context = new Set<string>();
+    if (record.previous) for (const s of record.previous.stems) context.add(s);
+    const leadIn = record.passage.leadIn ? passages.get(record.passage.leadIn) : undefined;
+    if (leadIn) for (const token of tokenize(leadIn.text)) context.add(token.stem);
+    if (record.passage.speaker) {
+      for (const token of tokenize(record.passage.speaker)) context.add(token.stem);
+      for (const entity of matcher.find(record.passage.speaker)) {
+        for (const alias of [entity.name, ...entity.aliases])
+          for (const t of tokenize(alias)) context.add(t.stem);
+      }
+    }
+    record.contextStems = context;
+  }
+  const averageLength = records.reduce((sum, r) => sum + r.tokenCount, 0) / Math.max(records.length, 1);
+  return { sentences: records, byId, documents, passages, listItems, averageLength, entities };
+}

@@ -1,0 +1,184 @@
+import type { Intent } from "@newind/core";
+import type { QueryTerms } from "../analysis/query-terms.js";
+import type { FigureKind } from "../text/numbers.js";
+import type { EvidenceIndex, SentenceRecord } from "./evidence-index.js";
+
+/** What ranking needs to know about the question. */
+export interface RankingQuery {
+  query: QueryTerms;
+  intent: Intent;
+  figureKinds?: readonly FigureKind[];
+  /** Years the question names: the evidence should name them too. */
+  years: readonly number[];
+  /** Numbers the question itself gives (they cannot be its answer). */
+  givenNumbers: ReadonlySet<number>;
+  /** Entity ids the question names (a "who" answer names someone else). */
+  entityIds: ReadonlySet<string>;
+  /** Sentence ids near which a follow-up's answer is likely (the previous answer's evidence). */
+  nearby?: ReadonlyMap<string, number>;
+  /** Bonus per sentence id from the search index's ranking. */
+  searchBonus?: ReadonlyMap<string, number>;
+  /** Bonus per sentence id from curated datasets that fit the question. */
+  curatedBonus?: ReadonlyMap<string, number>;
+}
+
+/** A sentence with its scores for one question. */
+export interface RankedSentence {
+  record: SentenceRecord;
+  /** Lexical match (idf-weighted), before intent. */
+  lexical: number;
+  /** Share of the question's content (idf-weighted) the sentence covers, directly or from its context. */
+  coverage: number;
+  /** Coverage by the sentence's own words only. */
+  directCoverage: number;
+  /** Has what the intent asks for (a date, a figure of the right kind, an actor, a cause). */
+  typed: boolean;
+  /** The years the question names all appear in the sentence or its context. */
+  yearsMatch: boolean;
+  score: number;
+}
+
+const CONTEXT_CREDIT = 0.6;
+
+/** Which figures of a sentence could answer (not years unless asked, not numbers the question gives). */
+export function answeringFigures(
+  record: SentenceRecord,
+  ranking: Pick<RankingQuery, "figureKinds" | "givenNumbers">,
+) {
+  const kinds = ranking.figureKinds ?? ["count", "percent", "money", "duration"];
+  return record.figures.filter(
+    (figure) => kinds.includes(figure.kind) && !ranking.givenNumbers.has(figure.value),
+  );
+}
+
+function hasAnsweringDate(record: SentenceRecord, ranking: RankingQuery): boolean {
+  if (!record.hasDate) return false;
+  const years = record.figures.filter((figure) => figure.kind === "year").map((figure) => figure.value);
+  if (years.length === 0)
+    return /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(
+      record.text,
+    );
+  return years.some((year) => !ranking.years.includes(year)) || years.length === 0;
+}
+
+/** True when the sentence holds the kind of thing the intent asks for. */
+export function isTyped(record: SentenceRecord, ranking: RankingQuery, index: EvidenceIndex): boolean {
+  switch (ranking.intent) {
+    case "number":
+      return answeringFigures(record, ranking).length > 0;
+    case "date":
+      return hasAnsweringDate(record, ranking);
+    case "who": {
+      for (const id of record.entityIds) {
+        const entity = index.entities.get(id);
+        if (
+          entity &&
+          !ranking.entityIds.has(id) &&
+          ["person", "organization", "company", "place"].includes(entity.type)
+        ) {
+          return true;
+        }
+      }
+      return record.namesActor && record.entityIds.size === 0;
+    }
+    case "why":
+      return record.causal;
+    case "definition":
+      return record.definitional;
+    case "comparison":
+      return record.comparative;
+    case "list":
+      return (
+        record.introducesList ||
+        record.passage.kind === "list-item" ||
+        (record.text.match(/,/g)?.length ?? 0) >= 2
+      );
+    default:
+      return true;
+  }
+}
+
+const INTENT_BOOST: Record<Intent, number> = {
+  number: 1.6,
+  date: 1.6,
+  who: 1.35,
+  why: 1.25,
+  definition: 1.3,
+  comparison: 1.25,
+  list: 1.2,
+  other: 1,
+};
+
+/**
+ * Scores every sentence for a question: idf-weighted term matches (one per question word,
+ * best stand-in wins), coverage of the question's content, and boosts for what the intent
+ * asks for, for curated records that fit, for the search index's own ranking and, in a
+ * follow-up, for sentences near the previous answer.
+ */
+export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): RankedSentence[] {
+  const { query } = ranking;
+  const totalWeight = query.groups.reduce((sum, group) => sum + group.weight, 0);
+  const ranked: RankedSentence[] = [];
+  for (const record of index.sentences) {
+    const groupCredit = new Array<number>(query.groups.length).fill(0);
+    const contextCredit = new Array<number>(query.groups.length).fill(0);
+    let historyScore = 0;
+    for (const term of query.terms) {
+      const direct = record.stems.has(term.stem);
+      const inContext = !direct && record.contextStems.has(term.stem);
+      if (!direct && !inContext) continue;
+      if (term.group < 0) {
+        historyScore += term.weight * (direct ? 1 : CONTEXT_CREDIT);
+        continue;
+      }
+      const credit = term.weight;
+      if (direct) groupCredit[term.group] = Math.max(groupCredit[term.group] ?? 0, credit);
+      else contextCredit[term.group] = Math.max(contextCredit[term.group] ?? 0, credit * CONTEXT_CREDIT);
+    }
+    for (let g = 0; g < query.groups.length; g++) {
+      const group = query.groups[g];
+      if (group?.entityId && record.entityIds.has(group.entityId)) groupCredit[g] = 1;
+    }
+    let lexical = 0;
+    let covered = 0;
+    let directCovered = 0;
+    for (let g = 0; g < query.groups.length; g++) {
+      const weight = query.groups[g]?.weight ?? 0;
+      const direct = groupCredit[g] ?? 0;
+      const best = Math.max(direct, contextCredit[g] ?? 0);
+      lexical += weight * (direct + 0.5 * Math.max(0, best - direct));
+      covered += weight * best;
+      directCovered += weight * direct;
+    }
+    lexical += historyScore;
+    if (lexical <= 0 && !ranking.nearby?.has(record.id)) continue;
+    const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+    const directCoverage = totalWeight > 0 ? directCovered / totalWeight : 0;
+    const lengthNorm = Math.sqrt(0.6 + (0.4 * record.tokenCount) / Math.max(index.averageLength, 1));
+    const typed = isTyped(record, ranking, index);
+    const contextYears = new Set(record.figures.filter((f) => f.kind === "year").map((f) => f.value));
+    for (const year of yearsOfContext(record)) contextYears.add(year);
+    const yearsMatch = ranking.years.every((year) => contextYears.has(year) || decadeHas(contextYears, year));
+    let score = (lexical / lengthNorm) * (0.5 + coverage);
+    if (typed) score *= INTENT_BOOST[ranking.intent];
+    if (ranking.years.length > 0) score *= yearsMatch ? 1.3 : 0.6;
+    score *= 1 + (ranking.curatedBonus?.get(record.id) ?? 0);
+    score *= 1 + (ranking.searchBonus?.get(record.id) ?? 0);
+    score *= 1 + (ranking.nearby?.get(record.id) ?? 0);
+    if (record.passage.role !== "body" && record.passage.role !== "standfirst") score *= 0.8;
+    ranked.push({ record, lexical, coverage, directCoverage, typed, yearsMatch, score });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.record.order - b.record.order);
+  return ranked;
+}
+
+function yearsOfContext(record: SentenceRecord): number[] {
+  const years: number[] = [];
+  if (record.previous) for (const f of record.previous.figures) if (f.kind === "year") years.push(f.value);
+  return years;
+}
+
+function decadeHas(years: ReadonlySet<number>, year: number): boolean {
+  // "the 1950s" in the question is met by "1950s" (stored as 1950) in the text, and vice versa.
+  return year % 10 === 0 ? [...years].some((y) => y >= year && y < year + 10) : false;
+}

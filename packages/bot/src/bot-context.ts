@@ -1,0 +1,112 @@
+import type { Corpus, Entity, EnumeratedList, Metric, TimelineEvent } from "@newind/core";
+import { createEntityMatcher, type EntityMatcher } from "./analysis/find-entities.js";
+import { type ChineseTranslator, createChineseTranslator } from "./analysis/translate-chinese.js";
+import { buildVocabulary, type Vocabulary } from "./analysis/vocabulary.js";
+import { buildEvidenceIndex, type EvidenceIndex, type SentenceRecord } from "./answering/evidence-index.js";
+import { sentenceOf } from "./answering/match-records.js";
+
+/** A search hit as the bot reads it (structurally, `CitationHit` of `@newind/search`). */
+export interface SearchHitLike {
+  docId: string;
+  passageId: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** The part of a search index the bot uses (a `SearchIndex` of `@newind/search` fits). */
+export interface CitationSearcher {
+  searchCitations(query: string, options?: { limit?: number }): SearchHitLike[];
+}
+
+/** Tuning knobs of the bot; every one has a default calibrated on the dev questions. */
+export interface BotOptions {
+  /** Hits asked of the search index per question (default 12; 0 to rank with the bot's own scores only). */
+  searchLimit?: number;
+  /** Least share of the question's content the best evidence must cover to answer (default 0.5). */
+  minCoverage?: number;
+  /** Least share of the question's words the corpus must know at all; below it the question is off topic (default 0.5). */
+  minKnown?: number;
+  /** Most earlier turns read to resolve a follow-up (default 3). */
+  maxHistory?: number;
+}
+
+/** A curated record and the sentence holding its evidence. */
+export interface Curated<T> {
+  record: T;
+  sentence: SentenceRecord | undefined;
+  /** Words describing the record, matched against questions. */
+  text: string;
+}
+
+/** Everything built once per bot. */
+export interface BotContext {
+  corpus: Corpus;
+  index: EvidenceIndex;
+  search: CitationSearcher | undefined;
+  vocabulary: Vocabulary;
+  matcher: EntityMatcher;
+  translator: ChineseTranslator;
+  metrics: Curated<Metric>[];
+  timeline: Curated<TimelineEvent>[];
+  entities: Curated<Entity>[];
+  lists: Curated<EnumeratedList>[];
+  options: Required<BotOptions>;
+  /** Sentence id of a search hit span. */
+  sentenceAt(docId: string, start: number, end: number): SentenceRecord | undefined;
+}
+
+const DEFAULTS: Required<BotOptions> = { searchLimit: 12, minCoverage: 0.5, minKnown: 0.5, maxHistory: 3 };
+
+/** Prepares a corpus (and optionally a search index) for answering. */
+export function createBotContext(
+  corpus: Corpus,
+  search: CitationSearcher | undefined,
+  options: BotOptions = {},
+): BotContext {
+  const matcher = createEntityMatcher(corpus.datasets.entities);
+  const index = buildEvidenceIndex(corpus, matcher);
+  const glossaryWords = corpus.datasets.glossary.flatMap((term) => [term.en, ...term.synonyms]);
+  const entityWords = corpus.datasets.entities.flatMap((entity) => [entity.name, ...entity.aliases]);
+  const vocabulary = buildVocabulary(
+    index.sentences.map((record) => record.text),
+    [...entityWords, ...glossaryWords],
+  );
+  const datasets = corpus.datasets;
+  const bySpan = new Map<string, SentenceRecord>();
+  for (const record of index.sentences)
+    bySpan.set(`${record.docId}\u0000${record.start}\u0000${record.end}`, record);
+  return {
+    corpus,
+    index,
+    search,
+    vocabulary,
+    matcher,
+    translator: createChineseTranslator(datasets),
+    metrics: datasets.metrics.map((record) => ({
+      record,
+      sentence: sentenceOf(index, record.evidence),
+      text: `${record.label} ${record.scope} ${record.source ?? ""}`,
+    })),
+    timeline: datasets.timeline.map((record) => ({
+      record,
+      sentence: sentenceOf(index, record.evidence),
+      text: `${record.summary} ${record.actor ?? ""} ${record.evidence.quote}`,
+    })),
+    entities: datasets.entities.map((record) => ({
+      record,
+      sentence: sentenceOf(index, record.evidence),
+      text: `${record.name} ${record.aliases.join(" ")}`,
+    })),
+    lists: datasets.lists.map((record) => ({
+      record,
+      sentence: sentenceOf(index, record.intro),
+      text: `${record.title} ${record.keywords.join(" ")} ${record.intro.quote}`,
+    })),
+    options: { ...DEFAULTS, ...options },
+    sentenceAt(docId, start, end) {
+      const exact = bySpan.get(`${docId}\u0000${start}\u0000${end}`);
+      return exact ?? sentenceOf(index, { docId, start, end });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Function words and question scaffolding: they carry no topic, so they neither retrieve
+ * evidence nor count when asking whether the evidence covers the question.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the and or but nor so yet of in on at to for from by with about as into onto over under " +
+    "between through during before after above below up down out off than then there here " +
+    "is am are was were be been being do does did doing done have has had having will would shall " +
+    "should can could may might must ought i me my mine we us our ours you your yours he him his " +
+    "she her hers it its they them their theirs this that these those who whom whose which what " +
+    "whats when where why how whos wheres hows if because while until unless whether also just " +
+    "only very really actually any some all each every both either neither no not more most much " +
+    "many such own same other another again further once ever s t don't doesn't isn't aren't " +
+    "wasn't weren't didn't can't won't let lets tell say said says please know give get got " +
+    "thing things way ways kind sort lot lots one ones someone something anything like well even " +
+    "still too quite rather seem seems seemed"
+  ).split(/\s+/),
+);
+
+/** Words that only ask ("when", "how many", "list"); dropped from content terms. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    "who what when where why which how whom whose list name named describe explain define " +
+    "meaning mean means definition year years date many much long number percent percentage " +
+    "share proportion fraction amount figure figures total"
+  ).split(/\s+/),
+);
