@@ -1,24 +1,70 @@
 import type { Corpus } from "@newind/core";
+import { toSingleLine } from "@newind/core";
+import type { LoadedCorpus } from "@newind/data";
 import type { CliOptions } from "./cli-options.js";
-import { UserError } from "./errors.js";
+import { UsageError, UserError } from "./errors.js";
 
 /**
- * Returns a memoised loader for the corpus the options describe. Errors that come from
- * the user's files become {@link UserError}s (one clear line, exit 1).
+ * Returns a memoised loader for the corpus the options describe: the built-in corpus
+ * (unless `--no-default-corpus`) plus every `--corpus DIR` and `NEWIND_CORPUS` folder,
+ * through `@newind/data`'s `loadCorpus`. Files skipped with a warning (not UTF-8, empty,
+ * binary, over 20 MB) and entries that are not documents are reported on `stderr`, one
+ * line each; errors from the user's files (a missing folder, an unreadable file, a bad
+ * `corpus.json`, duplicate ids) become {@link UserError}s: one line, exit 1.
+ *
+ * @example
+ * const loadCorpus = createCorpusLoader(parseCliOptions(["--corpus", "notes"]), process.stderr);
+ * const corpus = await loadCorpus(); // built-in + notes/, warnings already printed
  */
 export function createCorpusLoader(
   options: CliOptions,
-  _stderr: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
 ): () => Promise<Corpus> {
   let loading: Promise<Corpus> | undefined;
   return () => {
-    loading ??= (async () => {
-      const data = await import("@newind/data");
-      if (options.corpusDirs.length > 0 || !options.includeDefaultCorpus) {
-        throw new UserError("--corpus and --no-default-corpus are not supported yet.");
-      }
-      return data.loadDefaultCorpus();
-    })();
+    loading ??= loadCliCorpus(options, stderr);
     return loading;
   };
+}
+
+async function loadCliCorpus(options: CliOptions, stderr: NodeJS.WritableStream): Promise<Corpus> {
+  if (!options.includeDefaultCorpus && options.corpusDirs.length === 0) {
+    throw new UsageError("--no-default-corpus needs at least one --corpus DIR (or NEWIND_CORPUS) to read.");
+  }
+  const data = await import("@newind/data");
+  let corpus: LoadedCorpus;
+  try {
+    corpus = await data.loadCorpus({
+      dirs: options.corpusDirs,
+      includeDefault: options.includeDefaultCorpus,
+    });
+  } catch (error) {
+    // CorpusFolderError (the user's folders) and CorpusLoadError (the built-in corpus) name their file.
+    if (error instanceof data.CorpusLoadError) throw new UserError(toSingleLine(error.message));
+    throw error;
+  }
+  for (const line of reportLines(corpus)) stderr.write(`newind: ${toSingleLine(line)}\n`);
+  return corpus;
+}
+
+/** The stderr lines for what loading left out: one per warning, one for each kind of skipped entry. */
+export function reportLines(corpus: Pick<LoadedCorpus, "warnings" | "skipped">): string[] {
+  const lines = corpus.warnings.map((warning) => `warning: ${warning.message}`);
+  const unsupported = corpus.skipped.filter((entry) => entry.reason === "unsupported-extension");
+  if (unsupported.length > 0) {
+    lines.push(
+      `skipped ${plural(unsupported.length, "file")} that ${unsupported.length === 1 ? "is" : "are"} not .txt, .md or .html: ${unsupported.map((entry) => entry.path).join(", ")}`,
+    );
+  }
+  const folders = corpus.skipped.filter((entry) => entry.reason === "folder");
+  if (folders.length > 0) {
+    lines.push(
+      `skipped ${plural(folders.length, "subfolder")} (folders are read one level deep; add one with its own --corpus): ${folders.map((entry) => entry.path).join(", ")}`,
+    );
+  }
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,7 +1,8 @@
 import { stripControl, toSingleLine } from "@newind/core";
-import { type CitationHit, loadOrBuildSearchIndex } from "@newind/search";
+import type { CitationHit } from "@newind/search";
 import type { CommandContext } from "../context.js";
 import { ExitCode, UsageError } from "../errors.js";
+import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
 
 const DEFAULT_LIMIT = 5;
 const BOLD_YELLOW = "\u001b[1;33m";
@@ -23,7 +24,7 @@ export async function run(context: CommandContext): Promise<number> {
     );
   }
   const corpus = await context.loadCorpus();
-  const { index } = await loadOrBuildSearchIndex(corpus);
+  const index = await loadSearchIndex(corpus, commandIndexOptions(context));
   const hits = index.searchCitations(query, { limit: context.options.limit ?? DEFAULT_LIMIT });
   if (context.options.json) {
     context.stdout.write(`${JSON.stringify({ query, hits })}\n`);
