@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Corpus, Passage, Sentence, SourceDocument, Span } from "@newind/core";
 import MiniSearch, { type AsPlainObject, type SearchResult } from "minisearch";
 import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
@@ -77,6 +78,8 @@ export interface SerializedSearchIndex {
   formatVersion: number;
   /** {@link Corpus.hash} of the corpus indexed. */
   corpusHash: string;
+  /** SHA-256 of the corpus's curated datasets (they feed expansions and ranking, and {@link Corpus.hash} leaves them out). */
+  datasetsHash: string;
   options: Required<SearchIndexOptions>;
   sentences: AsPlainObject;
   passages: AsPlainObject;
@@ -177,8 +180,8 @@ export function loadSearchIndex(corpus: Corpus, data: SerializedSearchIndex | st
       `search index format ${String(stored?.formatVersion)} is not ${INDEX_FORMAT_VERSION}`,
     );
   }
-  if (stored.corpusHash !== corpus.hash) {
-    throw new StaleIndexError("search index was built for another corpus");
+  if (stored.corpusHash !== corpus.hash || stored.datasetsHash !== datasetsHash(corpus)) {
+    throw new StaleIndexError("search index was built for another corpus or other datasets");
   }
   const sentences = MiniSearch.loadJS<IndexedUnit>(stored.sentences, SENTENCE_FIELDS);
   const passages = MiniSearch.loadJS<IndexedUnit>(stored.passages, PASSAGE_FIELDS);
@@ -197,6 +200,11 @@ export function loadSearchIndex(corpus: Corpus, data: SerializedSearchIndex | st
     stored.features,
     stored.options,
   );
+}
+
+/** A fingerprint of the curated datasets an index was built with. */
+function datasetsHash(corpus: Corpus): string {
+  return createHash("sha256").update(JSON.stringify(corpus.datasets)).digest("hex");
 }
 
 function groupSentences(corpus: Corpus): Map<string, number[]> {
@@ -382,6 +390,7 @@ class CorpusSearchIndex implements SearchIndex {
       format: "newind-search-index",
       formatVersion: INDEX_FORMAT_VERSION,
       corpusHash: this.corpus.hash,
+      datasetsHash: datasetsHash(this.corpus),
       options: this.#options,
       sentences: this.#sentences.toJSON(),
       passages: this.#passages.toJSON(),

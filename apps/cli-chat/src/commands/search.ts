@@ -17,8 +17,9 @@ const RESET = "\u001b[0m";
  * `highlights` are absolute `[start, end)` offsets like `start`/`end`.
  */
 export async function run(context: CommandContext): Promise<number> {
-  const query = context.options.positionals.join(" ");
-  if (!/[\p{L}\p{N}]/u.test(stripControl(query))) {
+  // Escape sequences are not part of what anyone meant to search for.
+  const query = stripControl(context.options.positionals.join(" "));
+  if (!/[\p{L}\p{N}]/u.test(query)) {
     throw new UsageError(
       'search needs a query with at least one word, e.g. newind search "local protectionism".',
     );

@@ -1,0 +1,189 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Corpus } from "@newind/core";
+import { loadDefaultCorpus } from "@newind/data";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadOrBuildSearchIndex, writeSearchIndex } from "./default-index.js";
+import {
+  type CitationHit,
+  createSearchIndex,
+  INDEX_FORMAT_VERSION,
+  loadSearchIndex,
+  type SearchIndex,
+  StaleIndexError,
+} from "./search-index.js";
+
+let corpus: Corpus;
+let index: SearchIndex;
+beforeAll(async () => {
+  corpus = await loadDefaultCorpus();
+  index = await createSearchIndex(corpus);
+});
+
+const textOf = (hit: CitationHit) =>
+  corpus.documents.find((document) => document.id === hit.docId)?.text ?? "";
+const top = (query: string, limit = 3) => index.searchCitations(query, { limit }).map((hit) => hit.quote);
+
+describe("createSearchIndex ranking on real questions", () => {
+  it("finds the capacity figure for a paraphrase with a percent sign", () => {
+    expect(top("how many car makers ran under 60% capacity?", 1)[0]).toContain(
+      "101 were running at less than 60 percent",
+    );
+  });
+
+  it("corrects typos against the vocabulary before searching", () => {
+    expect(top("premeir li quiang state councel", 1)[0]).toContain("Premier Li Qiang presided");
+    expect(index.analyze("premeir li quiang").corrections.map((c) => c.to)).toEqual(["premier", "qiang"]);
+  });
+
+  it("expands an acronym the text never defines through capitalised names (IEA)", () => {
+    expect(top("IEA forecast cleantech market", 1)[0]).toContain("International Energy Agency");
+  });
+
+  it("answers a Chinese query through the glossary and entities", () => {
+    expect(top("中国在哪些清洁技术制造领域占据全球主导地位？").join(" ")).toContain(
+      "dominates global production",
+    );
+  });
+
+  it("expands user words to the document's terms (green tech → cleantech)", () => {
+    const analyzed = index.analyze("green tech");
+    expect(analyzed.terms.map((term) => term.term)).toContain("cleantech");
+  });
+
+  it("completes an unfinished last word", () => {
+    expect(top("local protectioni", 1)[0]).toMatch(/local protectionism/i);
+    expect(index.suggest("local protecti")).toContain("local protectionism");
+  });
+
+  it("cites list items rather than only the sentence announcing them", () => {
+    const quotes = top("what were the telecom bureau chiefs told to do?", 3);
+    expect(quotes.some((quote) => /optical fiber|5G|6G|data centers/.test(quote))).toBe(true);
+  });
+
+  it("filters by document id", () => {
+    expect(index.searchCitations("local protectionism", { docIds: ["no-such-document"] })).toEqual([]);
+    expect(
+      index.searchCitations("local protectionism", { docIds: [corpus.documents[0]?.id ?? ""] }).length,
+    ).toBe(5);
+  });
+});
+
+describe("CitationHit", () => {
+  it("carries an exact quote, its ¶, and highlights inside the quote", () => {
+    const [hit] = index.searchCitations("local protectionism", { limit: 1 });
+    expect(hit).toBeDefined();
+    if (!hit) return;
+    expect(hit.quote).toBe(textOf(hit).slice(hit.start, hit.end));
+    expect(hit.paragraph).toBeGreaterThan(0);
+    expect(hit.matchedTerms.map((term) => term.toLowerCase())).toEqual(
+      expect.arrayContaining(["local", "protectionism"]),
+    );
+    for (const span of hit.highlights) {
+      expect(span.start).toBeGreaterThanOrEqual(hit.start);
+      expect(span.end).toBeLessThanOrEqual(hit.end);
+    }
+    expect(textOf(hit).slice(hit.highlights[0]?.start, hit.highlights[0]?.end)).toMatch(
+      /local|protectionism/i,
+    );
+  });
+
+  it("never quotes a footnote marker", () => {
+    const markers = corpus.footnotes.map((footnote) => footnote.span);
+    for (const hit of index.searchCitations("middle-income trap goals for 2035 two-way squeeze", {
+      limit: 20,
+    })) {
+      expect(markers.some((marker) => marker.start < hit.end && hit.start < marker.end)).toBe(false);
+    }
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    ["empty", ""],
+    ["whitespace", "  \n\t "],
+    ["punctuation", "?!… — ,,, ;"],
+    ["control characters", "\u0000\u0007\u001b[31m\u009b"],
+    ["emoji", "🙂🚀🇨🇳"],
+  ])("gives no hits for %s", (_name, query) => {
+    expect(index.searchCitations(query)).toEqual([]);
+  });
+
+  it("answers a 100 KB query without throwing", () => {
+    const query = "local protectionism ".repeat(5000);
+    expect(query.length).toBeGreaterThanOrEqual(100_000);
+    expect(index.searchCitations(query).length).toBeGreaterThan(0);
+  });
+
+  it("never throws on arbitrary strings, and every hit's span is exact", () => {
+    const words = corpus.sentences.flatMap((sentence) => sentence.text.split(/\s+/)).slice(0, 400);
+    const query = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 200 }),
+      fc.array(fc.constantFrom(...words), { maxLength: 8 }).map((list) => list.join(" ")),
+      fc
+        .tuple(fc.constantFrom(...words), fc.string({ maxLength: 5 }))
+        .map(([word, noise]) => `${word}${noise}`),
+    );
+    fc.assert(
+      fc.property(query, fc.integer({ min: 0, max: 12 }), (text, limit) => {
+        const hits = index.searchCitations(text, { limit });
+        expect(hits.length).toBeLessThanOrEqual(limit);
+        for (const hit of hits) {
+          expect(hit.quote).toBe(textOf(hit).slice(hit.start, hit.end));
+          expect(hit.end - hit.start).toBeLessThanOrEqual(750);
+        }
+        expect(Array.isArray(index.suggest(text))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("serialisation", () => {
+  it("gives the same hits after a JSON round trip", () => {
+    const restored = loadSearchIndex(corpus, JSON.stringify(index));
+    for (const query of [
+      "local protectionism",
+      "wat percnt of small suplliers",
+      "中国 清洁技术",
+      "IEA 2030",
+    ]) {
+      expect(restored.searchCitations(query)).toEqual(index.searchCitations(query));
+    }
+  });
+
+  it("refuses data of another format version or another corpus", () => {
+    const data = index.toJSON();
+    expect(() => loadSearchIndex(corpus, { ...data, formatVersion: INDEX_FORMAT_VERSION + 1 })).toThrow(
+      StaleIndexError,
+    );
+    expect(() => loadSearchIndex(corpus, { ...data, corpusHash: "0".repeat(64) })).toThrow(StaleIndexError);
+    const edited = {
+      ...corpus,
+      datasets: { ...corpus.datasets, glossary: corpus.datasets.glossary.slice(1) },
+    };
+    expect(() => loadSearchIndex(edited, data)).toThrow(StaleIndexError);
+  });
+
+  it("loads a matching file, and rebuilds instead of trusting a stale or corrupt one", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "newind-search-"));
+    const good = join(folder, "good.json");
+    await writeSearchIndex(index, good);
+    expect((await loadOrBuildSearchIndex(corpus, good)).loaded).toBe(true);
+
+    const stale = join(folder, "stale.json");
+    writeFileSync(stale, JSON.stringify({ ...index.toJSON(), corpusHash: "f".repeat(64) }));
+    const rebuilt = await loadOrBuildSearchIndex(corpus, stale);
+    expect(rebuilt.loaded).toBe(false);
+    expect(rebuilt.index.searchCitations("local protectionism")).toEqual(
+      index.searchCitations("local protectionism"),
+    );
+
+    const corrupt = join(folder, "corrupt.json");
+    writeFileSync(corrupt, '{"format":"newind-search-index","formatVersion":1,');
+    expect((await loadOrBuildSearchIndex(corpus, corrupt)).loaded).toBe(false);
+    expect((await loadOrBuildSearchIndex(corpus, join(folder, "missing.json"))).loaded).toBe(false);
+  });
+});
