@@ -1,0 +1,258 @@
+import { stripControl } from "@newind/core";
+import stringWidth from "string-width";
+
+/**
+ * What a piece of text means on screen. Views say what a segment *is*; the renderers
+ * (plain text with or without ANSI colour, or Ink) decide how it looks.
+ */
+export type Tone =
+  | "marker"
+  | "highlight"
+  | "cited"
+  | "dim"
+  | "title"
+  | "heading"
+  | "error"
+  | "success"
+  | "bar"
+  | "accent"
+  | "prompt";
+
+/** A run of text with one tone. `text` is always terminal-safe (see {@link segment}). */
+export interface Segment {
+  readonly text: string;
+  readonly tone?: Tone;
+}
+
+/** One screen line: segments laid end to end, never wider than the width it was built for. */
+export type Line = readonly Segment[];
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * Makes a segment from document or user text: control characters and escape sequences are
+ * removed (so nothing can move the cursor or recolour the terminal) and tabs become spaces.
+ */
+export function segment(text: string, tone?: Tone): Segment {
+  const safe = stripControl(text).replace(/\t/g, "  ");
+  return tone === undefined ? { text: safe } : { text: safe, tone };
+}
+
+/** A one-line {@link Line}: newlines inside `text` fold to spaces. */
+export function line(...parts: (Segment | string)[]): Line {
+  return parts.map((part) => {
+    const piece = typeof part === "string" ? segment(part) : part;
+    const text = piece.text.replace(/\r?\n/g, " ");
+    return piece.tone === undefined ? { text } : { text, tone: piece.tone };
+  });
+}
+
+/** Display width of a string in terminal cells (CJK and emoji count 2). */
+export function textWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Display width of a line in terminal cells. */
+export function lineWidth(value: Line): number {
+  let width = 0;
+  for (const part of value) width += stringWidth(part.text);
+  return width;
+}
+
+/** The plain characters of a line. */
+export function lineText(value: Line): string {
+  return value.map((part) => part.text).join("");
+}
+
+/** Pads (with spaces) or truncates (with "…") `text` to exactly `width` cells. */
+export function fit(text: string, width: number, align: "left" | "right" = "left"): string {
+  const current = stringWidth(text);
+  if (current <= width) {
+    const padding = " ".repeat(width - current);
+    return align === "left" ? text + padding : padding + text;
+  }
+  return truncate(text, width);
+}
+
+/** Cuts `text` to at most `width` cells, ending in "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  if (width <= 0) return "";
+  let out = "";
+  let used = 0;
+  for (const { segment: grapheme } of graphemes.segment(text)) {
+    const cells = stringWidth(grapheme);
+    if (used + cells > width - 1) break;
+    out += grapheme;
+    used += cells;
+  }
+  return `${out}…`;
+}
+
+/** An unbreakable run: a word (possibly in several tones), a run of spaces, or one wide character. */
+interface Word {
+  parts: Segment[];
+  width: number;
+  space: boolean;
+  wide: boolean;
+}
+
+// Splits text into words; a word may span segments, so a highlighted term inside a word
+// stays whole. Each wide (CJK) character is a word of its own: lines may break between them.
+function tokenize(segments: readonly Segment[]): Word[][] {
+  const paragraphs: Word[][] = [[]];
+  let words = paragraphs[0] as Word[];
+  for (const part of segments) {
+    for (const { segment: grapheme } of graphemes.segment(part.text)) {
+      if (grapheme === "\n" || grapheme === "\r\n" || grapheme === "\r") {
+        words = [];
+        paragraphs.push(words);
+        continue;
+      }
+      const cells = stringWidth(grapheme);
+      const space = /^\s+$/u.test(grapheme);
+      const wide = cells >= 2;
+      const last = words[words.length - 1];
+      if (last && !wide && !last.wide && last.space === space) {
+        const tail = last.parts[last.parts.length - 1] as Segment;
+        if (tail.tone === part.tone) {
+          last.parts[last.parts.length - 1] = withText(tail, tail.text + grapheme);
+        } else last.parts.push(withText(part, grapheme));
+        last.width += cells;
+      } else {
+        words.push({ parts: [withText(part, grapheme)], width: cells, space, wide });
+      }
+    }
+  }
+  return paragraphs;
+}
+
+function withText(part: Segment, text: string): Segment {
+  return part.tone === undefined ? { text } : { text, tone: part.tone };
+}
+
+/** Options of {@link wrap}. */
+export interface WrapOptions {
+  /** Put before the first line (its width is taken from the first line). */
+  first?: Line;
+  /** Put before every following line; defaults to spaces as wide as `first`. */
+  rest?: Line;
+}
+
+/**
+ * Word-wraps styled text to `width` cells. Newlines in the text start new lines; words
+ * longer than a line are broken; CJK text breaks between characters. Every segment is
+ * made terminal-safe on the way.
+ *
+ * @example
+ * wrap([segment("a long answer [1]")], 10, { first: line("› "), rest: line("  ") })
+ */
+export function wrap(segments: readonly Segment[], width: number, options: WrapOptions = {}): Line[] {
+  const safe = segments.map((part) => segment(part.text, part.tone));
+  const first = options.first ?? [];
+  const rest = options.rest ?? [segment(" ".repeat(lineWidth(first)))];
+  const lines: Line[] = [];
+  let current: Segment[] = [];
+  let used = 0;
+  let hasContent = false;
+  const start = (prefix: Line) => {
+    current = [...prefix];
+    used = lineWidth(prefix);
+    hasContent = false;
+  };
+  const finish = () => {
+    while (current.length > 0 && /^\s*$/.test((current[current.length - 1] as Segment).text) && hasContent) {
+      current.pop();
+    }
+    lines.push(merge(current));
+    start(rest);
+  };
+  for (const paragraph of tokenize(safe)) {
+    start(lines.length === 0 ? first : rest);
+    let pendingSpace: Word | undefined;
+    for (const word of paragraph) {
+      if (word.space) {
+        if (hasContent) pendingSpace = word;
+        continue;
+      }
+      const spaceWidth = pendingSpace?.width ?? 0;
+      if (hasContent && used + spaceWidth + word.width > width) {
+        finish();
+        pendingSpace = undefined;
+      }
+      if (pendingSpace) {
+        current.push(...pendingSpace.parts);
+        used += pendingSpace.width;
+        pendingSpace = undefined;
+      }
+      if (used + word.width <= width || word.wide) {
+        current.push(...word.parts);
+        used += word.width;
+        hasContent = true;
+        continue;
+      }
+      // A word wider than a whole line: break it between graphemes.
+      for (const part of word.parts) {
+        for (const { segment: grapheme } of graphemes.segment(part.text)) {
+          const cells = stringWidth(grapheme);
+          if (hasContent && used + cells > width) finish();
+          current.push(withText(part, grapheme));
+          used += cells;
+          hasContent = true;
+        }
+      }
+    }
+    finish();
+  }
+  return lines;
+}
+
+// Joins neighbouring segments of the same tone so renderers emit fewer pieces.
+function merge(value: readonly Segment[]): Line {
+  const out: Segment[] = [];
+  for (const part of value) {
+    if (part.text === "") continue;
+    const last = out[out.length - 1];
+    if (last && last.tone === part.tone) out[out.length - 1] = withText(last, last.text + part.text);
+    else out.push(part);
+  }
+  return out;
+}
+
+/** A blank line. */
+export const BLANK: Line = [];
+
+// SGR open/close pairs per tone for plain-text output in a colour terminal.
+const ANSI: Record<Tone, readonly [string, string]> = {
+  marker: ["\u001b[1;36m", "\u001b[22;39m"],
+  highlight: ["\u001b[1;33m", "\u001b[22;39m"],
+  cited: ["\u001b[1;4;33m", "\u001b[22;24;39m"],
+  dim: ["\u001b[2m", "\u001b[22m"],
+  title: ["\u001b[1m", "\u001b[22m"],
+  heading: ["\u001b[1;35m", "\u001b[22;39m"],
+  error: ["\u001b[31m", "\u001b[39m"],
+  success: ["\u001b[32m", "\u001b[39m"],
+  bar: ["\u001b[36m", "\u001b[39m"],
+  accent: ["\u001b[35m", "\u001b[39m"],
+  prompt: ["\u001b[1;36m", "\u001b[22;39m"],
+};
+
+/**
+ * Renders lines as text, one `\n` after each; with `color`, tones become ANSI SGR codes.
+ * Text is passed through `stripControl` once more, so nothing unsafe reaches the terminal
+ * even if a caller built a segment by hand.
+ */
+export function renderPlain(lines: readonly Line[], options: { color: boolean }): string {
+  let out = "";
+  for (const value of lines) {
+    for (const part of value) {
+      const text = stripControl(part.text);
+      if (options.color && part.tone) {
+        const [open, close] = ANSI[part.tone];
+        out += open + text + close;
+      } else out += text;
+    }
+    out += "\n";
+  }
+  return out;
+}

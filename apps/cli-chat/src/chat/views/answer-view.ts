@@ -1,0 +1,114 @@
+import type { Answer, Citation, Evidence } from "@newind/core";
+import { documentTitle, type ViewContext } from "../entries.js";
+import { highlightTerms, markCitations } from "../highlight.js";
+import { BLANK, type Line, line, segment, wrap } from "../styled-text.js";
+
+/** The user's input echoed into the transcript: `› question`. */
+export function inputView(text: string, context: ViewContext): Line[] {
+  return wrap([segment(text)], context.width, {
+    first: line(segment("› ", "prompt")),
+    rest: line("  "),
+  });
+}
+
+/** An answer: its text with coloured [n] markers, then its sources. */
+export function answerView(answer: Answer, terms: readonly string[], context: ViewContext): Line[] {
+  const lines: Line[] = [];
+  const text = wrap(
+    answer.abstained ? [segment(answer.answer, "dim")] : markCitations(answer.answer),
+    context.width,
+  );
+  lines.push(...text);
+  if (answer.citations.length > 0) {
+    lines.push(BLANK, line(segment("Sources", "heading")));
+    for (const citation of answer.citations) lines.push(...sourceView(citation, terms, context));
+  }
+  const related = answer.related ?? [];
+  if (related.length > 0) {
+    lines.push(BLANK, line(segment("Closest passages", "heading")));
+    for (const evidence of related) lines.push(...relatedView(evidence, terms, context));
+  }
+  lines.push(BLANK);
+  return lines;
+}
+
+/** One source line: `[n] Title ¶p`, then the quote (matched terms highlighted), wrapped. */
+export function sourceView(citation: Citation, terms: readonly string[], context: ViewContext): Line[] {
+  const title = documentTitle(context.corpus, citation.docId);
+  const marker = `[${citation.n}] `;
+  return [
+    ...wrap([segment(title), segment(` ¶${citation.paragraph}`, "dim")], context.width, {
+      first: line(segment(marker, "marker")),
+      rest: line(" ".repeat(marker.length)),
+    }),
+    ...quoteView(citation.quote, terms, context, " ".repeat(Math.min(marker.length, 6))),
+  ];
+}
+
+function relatedView(evidence: Evidence, terms: readonly string[], context: ViewContext): Line[] {
+  const title = documentTitle(context.corpus, evidence.docId);
+  return [
+    ...wrap([segment(title), segment(` ¶${evidence.paragraph}`, "dim")], context.width, {
+      first: line(segment(context.plain ? "- " : "• ", "dim")),
+      rest: line("  "),
+    }),
+    ...quoteView(evidence.quote, terms, context, "  "),
+  ];
+}
+
+/** A quote in curly quotes, indented, with the query's terms highlighted. */
+export function quoteView(
+  quote: string,
+  terms: readonly string[],
+  context: ViewContext,
+  indent: string,
+): Line[] {
+  const body = highlightTerms(quote.replace(/\s+/g, " ").trim(), terms);
+  return wrap([segment("“"), ...body, segment("”")], context.width, {
+    first: line(indent),
+    rest: line(indent),
+  });
+}
+
+/** `/sources`: every source of the answer, or source `n` with its document's details. */
+export function sourcesView(
+  answer: Answer,
+  terms: readonly string[],
+  context: ViewContext,
+  n: number | undefined,
+): Line[] {
+  const lines: Line[] = [];
+  const citations =
+    n === undefined ? answer.citations : answer.citations.filter((citation) => citation.n === n);
+  for (const citation of citations) {
+    lines.push(...sourceView(citation, terms, context));
+    if (n !== undefined) {
+      const document = context.corpus.documents.find((doc) => doc.id === citation.docId);
+      if (document) {
+        const authors = document.authors
+          .map((author) => (author.role ? `${author.name} (${author.role})` : author.name))
+          .join(", ");
+        const details = [
+          authors,
+          document.publisher,
+          document.url,
+          `characters ${citation.start}–${citation.end}`,
+        ].filter((part): part is string => Boolean(part));
+        for (const detail of details) {
+          lines.push(
+            ...wrap([segment(detail, "dim")], context.width, { first: line("    "), rest: line("    ") }),
+          );
+        }
+      }
+      lines.push(
+        ...wrap(
+          [segment("/open ", "accent"), segment(`${citation.n} shows the passage around it`, "dim")],
+          context.width,
+          { first: line("    "), rest: line("    ") },
+        ),
+      );
+    }
+  }
+  lines.push(BLANK);
+  return lines;
+}

@@ -1,0 +1,88 @@
+import type { Citation, Passage } from "@newind/core";
+import { documentTitle, type ViewContext } from "../entries.js";
+import { highlightTerms, toSegments } from "../highlight.js";
+import { BLANK, type Line, line, type Segment, segment, wrap } from "../styled-text.js";
+
+/** The passages shown by `/open`: the cited one and its neighbours in the document. */
+export interface PassageWindow {
+  readonly before: Passage | undefined;
+  readonly passage: Passage | undefined;
+  readonly after: Passage | undefined;
+}
+
+/**
+ * Finds the passage a citation points into (by id, else by offset) and the passages either
+ * side of it in the same document.
+ */
+export function passageWindow(citation: Citation, passages: readonly Passage[]): PassageWindow {
+  const inDocument = passages.filter((passage) => passage.docId === citation.docId);
+  let index = inDocument.findIndex((passage) => passage.id === citation.passageId);
+  if (index < 0) {
+    index = inDocument.findIndex(
+      (passage) => passage.span.start <= citation.start && citation.start < passage.span.end,
+    );
+  }
+  if (index < 0) return { before: undefined, passage: undefined, after: undefined };
+  return { before: inDocument[index - 1], passage: inDocument[index], after: inDocument[index + 1] };
+}
+
+function label(passage: Passage): string {
+  return passage.paragraph > 0 ? `¶${passage.paragraph}` : "";
+}
+
+function passageLines(parts: Segment[], passage: Passage, context: ViewContext, dim: boolean): Line[] {
+  const tag = label(passage).padEnd(5);
+  const item = passage.itemNumber === undefined ? [] : [segment(`${passage.itemNumber}. `)];
+  const body = dim ? parts.map((part) => segment(part.text, "dim")) : parts;
+  return wrap([...item, ...body], context.width, {
+    first: line(segment(tag, "dim")),
+    rest: line(" ".repeat(tag.length)),
+  });
+}
+
+/**
+ * `/open n`: the document title, the passage the citation points into with the cited span
+ * highlighted (marked «…» when there is no colour), and the paragraphs before and after.
+ */
+export function passageView(citation: Citation, terms: readonly string[], context: ViewContext): Line[] {
+  const document = context.corpus.documents.find((doc) => doc.id === citation.docId);
+  const window = passageWindow(citation, context.corpus.passages);
+  const title = documentTitle(context.corpus, citation.docId);
+  const lines: Line[] = [
+    ...wrap([segment(title, "title"), segment(` ¶${citation.paragraph}`, "dim")], context.width, {
+      first: line(segment(`[${citation.n}] `, "marker")),
+      rest: line("    "),
+    }),
+    BLANK,
+  ];
+  const { before, passage, after } = window;
+  if (!document || !passage) {
+    lines.push(...wrap([segment("“"), segment(citation.quote, "cited"), segment("”")], context.width));
+    return [...lines, BLANK];
+  }
+  if (before) {
+    lines.push(...passageLines([segment(before.text)], before, context, true), BLANK);
+  }
+  // The cited passage comes from the raw text so the citation's offsets apply exactly.
+  const start = passage.span.start;
+  const end = Math.max(passage.span.end, Math.min(citation.end, document.text.length));
+  const raw = document.text.slice(Math.min(start, citation.start), end);
+  const offset = Math.min(start, citation.start);
+  const citedFrom = citation.start - offset;
+  const citedTo = citation.end - offset;
+  const parts: Segment[] = [];
+  const before_ = raw.slice(0, citedFrom);
+  const cited = raw.slice(citedFrom, citedTo);
+  const after_ = raw.slice(citedTo);
+  parts.push(...highlightTerms(before_, terms));
+  if (!context.color) parts.push(segment("«"));
+  parts.push(...toSegments(cited, [[0, cited.length]], "cited"));
+  if (!context.color) parts.push(segment("»"));
+  parts.push(...highlightTerms(after_, terms));
+  lines.push(...passageLines(parts, passage, context, false));
+  if (after) {
+    lines.push(BLANK, ...passageLines([segment(after.text)], after, context, true));
+  }
+  lines.push(BLANK);
+  return lines;
+}

@@ -1,0 +1,74 @@
+import { Box, Text } from "ink";
+import { useRef, useState } from "react";
+import type { KeyAction } from "../chat/key-decoder.js";
+import { INITIAL_PROMPT, type PromptEvent, type PromptState, reducePrompt } from "../chat/prompt-state.js";
+import { commandsStartingWith } from "../chat/slash-commands.js";
+import { Completions } from "./Completions.js";
+import { HintBar } from "./HintBar.js";
+import { InputLine } from "./InputLine.js";
+import { toneStyle } from "./theme.js";
+import { useLineInput } from "./use-line-input.js";
+
+/** Props of {@link PromptArea}. */
+export interface PromptAreaProps {
+  readonly width: number;
+  readonly color: boolean;
+  /** Earlier inputs, oldest first, for ↑/↓. */
+  readonly history: readonly string[];
+  /** A line shown above the input while an answer is on its way. */
+  readonly status?: string | undefined;
+  readonly onSubmit: (text: string) => void;
+  readonly onExit: () => void;
+  readonly onRedraw?: () => void;
+}
+
+/**
+ * The live part of the screen: a status line when busy, the input line, matching slash
+ * commands while one is being typed, and the hint bar. It owns the editing state, so a key
+ * press re-renders only this, never the transcript.
+ */
+export function PromptArea({ width, color, history, status, onSubmit, onExit, onRedraw }: PromptAreaProps) {
+  // The state lives in a ref so several actions from one chunk of input (a paste, then
+  // Enter) see each other's results; the counter only asks React to draw.
+  const state = useRef<PromptState>(INITIAL_PROMPT);
+  const [, setVersion] = useState(0);
+  const onAction = (action: KeyAction) => {
+    const { state: next, events } = reducePrompt(state.current, action, history);
+    const changed = next !== state.current;
+    state.current = next;
+    if (changed) setVersion((version) => version + 1);
+    for (const event of events) dispatch(event);
+  };
+  const dispatch = (event: PromptEvent) => {
+    if (event.type === "submit") onSubmit(event.text);
+    else if (event.type === "exit") onExit();
+    else onRedraw?.();
+  };
+  useLineInput(onAction);
+  const current = state.current;
+  const typed = current.line.text;
+  const candidates = /^\/\S*$/.test(typed) ? commandsStartingWith(typed.slice(1)) : [];
+  const top = status ? 1 : 0;
+  return (
+    <Box flexDirection="column">
+      {status ? (
+        <Text {...toneStyle("dim", color)} wrap="truncate-end">
+          {status}
+        </Text>
+      ) : null}
+      <InputLine
+        state={current.line}
+        width={width}
+        color={color}
+        top={top}
+        placeholder={history.length === 0 ? "Ask about New Industrialization, or type /help" : undefined}
+      />
+      <Completions candidates={candidates} width={width} color={color} />
+      <HintBar
+        width={width}
+        color={color}
+        message={current.armed ? "Press Ctrl+C again to exit" : undefined}
+      />
+    </Box>
+  );
+}

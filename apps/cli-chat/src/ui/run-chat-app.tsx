@@ -1,0 +1,93 @@
+import type { Corpus } from "@newind/core";
+import type { SearchIndex } from "@newind/search";
+import { render } from "ink";
+import { createChatBackend } from "../chat/backend.js";
+import type { Entry } from "../chat/entries.js";
+import { HistoryStore } from "../chat/history-store.js";
+import { ChatSession } from "../chat/session.js";
+import { ChatApp } from "./ChatApp.js";
+
+/** What the interactive chat needs from the command line. */
+export interface RunChatOptions {
+  readonly corpus: Corpus;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly color: boolean;
+  readonly plain: boolean;
+  readonly cwd: string;
+  readonly loadIndex: () => Promise<SearchIndex>;
+}
+
+const BRACKETED_PASTE_ON = "\u001b[?2004h";
+const BRACKETED_PASTE_OFF = "\u001b[?2004l";
+
+/**
+ * Runs the Ink chat until the user leaves; resolves with the exit code (0). The terminal is
+ * put back however the process ends: raw mode off, cursor shown, bracketed paste off.
+ */
+export async function runChatApp(options: RunChatOptions): Promise<number> {
+  const { stdout, env } = options;
+  const store = HistoryStore.forEnvironment(env);
+  const loaded = store.load();
+  const notices: Entry[] = loaded.setAside
+    ? [
+        {
+          kind: "notice",
+          tone: "error",
+          text: `The history file could not be read; it was kept as ${loaded.setAside} and a new one started.`,
+        },
+      ]
+    : [];
+  // The index is built after the first frame: the header shows at once, questions wait for it.
+  const backend = new Promise<Awaited<ReturnType<typeof createChatBackend>>>((resolve, reject) => {
+    setImmediate(() => createChatBackend(options.corpus, options.loadIndex).then(resolve, reject));
+  });
+  const session = new ChatSession({ corpus: options.corpus, backend, cwd: options.cwd });
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(`${BRACKETED_PASTE_OFF}\u001b[?25h`);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    restore();
+    process.exit(signal === "SIGINT" ? 130 : signal === "SIGHUP" ? 129 : 143);
+  };
+  stdout.write(BRACKETED_PASTE_ON);
+  process.on("exit", restore);
+  process.once("SIGTERM", onSignal);
+  process.once("SIGHUP", onSignal);
+
+  const instance = render(
+    <ChatApp
+      session={session}
+      color={options.color}
+      plain={options.plain}
+      history={loaded.entries}
+      historyStore={store}
+      notices={notices}
+      env={env}
+    />,
+    {
+      stdin: options.stdin,
+      stdout,
+      stderr: options.stderr,
+      exitOnCtrlC: false,
+      incrementalRendering: true,
+      maxFps: 60,
+    },
+  );
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    restore();
+    process.off("exit", restore);
+    process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
+  }
+  return 0;
+}
