@@ -1,5 +1,6 @@
 import type { Corpus, Entity, EnumeratedList, Metric, TimelineEvent } from "@newind/core";
 import { createEntityMatcher, type EntityMatcher } from "./analysis/find-entities.js";
+import { glossaryExpansions, type PhraseExpansion } from "./analysis/query-terms.js";
 import { type ChineseTranslator, createChineseTranslator } from "./analysis/translate-chinese.js";
 import { buildVocabulary, type Vocabulary } from "./analysis/vocabulary.js";
 import { buildEvidenceIndex, type EvidenceIndex, type SentenceRecord } from "./answering/evidence-index.js";
@@ -17,14 +18,21 @@ export interface SearchHitLike {
 /** The part of a search index the bot uses (a `SearchIndex` of `@newind/search` fits). */
 export interface CitationSearcher {
   searchCitations(query: string, options?: { limit?: number }): SearchHitLike[];
+  /** The index's reading of a query; its spelling corrections (which leave real English words alone) are used. */
+  analyze?(query: string): { corrections: ReadonlyArray<{ from: string; to: string }> };
 }
 
 /** Tuning knobs of the bot; every one has a default calibrated on the dev questions. */
 export interface BotOptions {
   /** Hits asked of the search index per question (default 12; 0 to rank with the bot's own scores only). */
   searchLimit?: number;
-  /** Least share of the question's content the best evidence must cover to answer (default 0.5). */
+  /** Least share of the question's content the best evidence must cover to answer (default 0.4). */
   minCoverage?: number;
+  /**
+   * The same when the question has a content word the corpus never uses, not even through a
+   * synonym (default 0.7): that word is then often exactly what the document does not cover.
+   */
+  minCoverageWithUnknown?: number;
   /** Least share of the question's words the corpus must know at all; below it the question is off topic (default 0.5). */
   minKnown?: number;
   /** Most earlier turns read to resolve a follow-up (default 3). */
@@ -47,6 +55,7 @@ export interface BotContext {
   vocabulary: Vocabulary;
   matcher: EntityMatcher;
   translator: ChineseTranslator;
+  phrases: PhraseExpansion[];
   metrics: Curated<Metric>[];
   timeline: Curated<TimelineEvent>[];
   entities: Curated<Entity>[];
@@ -56,7 +65,13 @@ export interface BotContext {
   sentenceAt(docId: string, start: number, end: number): SentenceRecord | undefined;
 }
 
-const DEFAULTS: Required<BotOptions> = { searchLimit: 12, minCoverage: 0.5, minKnown: 0.5, maxHistory: 3 };
+const DEFAULTS: Required<BotOptions> = {
+  searchLimit: 12,
+  minCoverage: 0.4,
+  minCoverageWithUnknown: 0.7,
+  minKnown: 0.5,
+  maxHistory: 3,
+};
 
 /** Prepares a corpus (and optionally a search index) for answering. */
 export function createBotContext(
@@ -83,6 +98,7 @@ export function createBotContext(
     vocabulary,
     matcher,
     translator: createChineseTranslator(datasets),
+    phrases: glossaryExpansions(datasets.glossary),
     metrics: datasets.metrics.map((record) => ({
       record,
       sentence: sentenceOf(index, record.evidence),

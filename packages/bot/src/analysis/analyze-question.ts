@@ -4,7 +4,7 @@ import { findFigures, yearsIn } from "../text/numbers.js";
 import { hasHan, tokenize } from "../text/tokens.js";
 import { detectIntent } from "./detect-intent.js";
 import type { EntityMatcher } from "./find-entities.js";
-import { buildQueryTerms, type QueryTerms } from "./query-terms.js";
+import { buildQueryTerms, expandPhrases, type PhraseExpansion, type QueryTerms } from "./query-terms.js";
 import type { ChineseTranslator } from "./translate-chinese.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -28,6 +28,17 @@ export interface QuestionAnalysis {
   followUpCues: boolean;
   /** Separate questions joined in one ("…, and what …?"). */
   parts: string[];
+  /** For "how many X": the stems of X and its stand-ins. */
+  countedStems?: Set<string>;
+}
+
+/** The words of X in "how many X did/were/…". */
+export function countedWords(english: string): string[] {
+  const match =
+    /\bhow many\s+(.+?)(?:\s+(?:did|does|do|were|was|are|is|have|has|had|will|would|can|could|in|of|ran|run|running|are|there|that|which|who|with|between)\b|[?,.]|$)/i.exec(
+      english,
+    );
+  return match?.[1] ? tokenize(match[1]).map((t) => t.word) : [];
 }
 
 /** What question analysis needs from the corpus. */
@@ -35,6 +46,10 @@ export interface AnalysisContext {
   vocabulary: Vocabulary;
   entities: EntityMatcher;
   translator: ChineseTranslator;
+  /** Glossary phrases and the document's words for them. */
+  phrases?: readonly PhraseExpansion[];
+  /** Spelling corrections to use instead of the vocabulary's own (the search index's). */
+  corrections?: (question: string) => ReadonlyMap<string, string> | undefined;
 }
 
 const PRONOUN = /\b(he|she|they|him|her|his|hers|them|their|theirs|it|its|that one|this one|the same)\b/i;
@@ -63,7 +78,8 @@ export function analyzeQuestion(question: string, context: AnalysisContext): Que
     english = translated;
   }
   const entities = context.entities.find(language === "zh" ? `${question} ${english}` : english);
-  let query = buildQueryTerms(english, entities, context.vocabulary);
+  const corrections = context.corrections?.(english);
+  let query = buildQueryTerms(english, entities, context.vocabulary, corrections);
   // Re-read the intent after spelling correction ("wat percnt of …" → "what percent of …").
   let corrected = english;
   for (const [from, to] of query.corrections) {
@@ -75,8 +91,9 @@ export function analyzeQuestion(question: string, context: AnalysisContext): Que
   if (corrected !== english) {
     const reEntities = context.entities.find(corrected);
     for (const entity of reEntities) if (!entities.some((e) => e.id === entity.id)) entities.push(entity);
-    query = buildQueryTerms(corrected, entities, context.vocabulary);
+    query = buildQueryTerms(corrected, entities, context.vocabulary, corrections);
   }
+  if (context.phrases) query = expandPhrases(query, context.phrases);
   const intent = detectIntent(corrected, question);
   const years = [...new Set(yearsIn(corrected))];
   const givenNumbers = new Set(findFigures(corrected).map((figure) => figure.value));
@@ -98,6 +115,16 @@ export function analyzeQuestion(question: string, context: AnalysisContext): Que
     parts: splitParts(corrected),
   };
   if (intent.figureKinds) analysis.figureKinds = intent.figureKinds;
+  const counted = new Set(countedWords(corrected));
+  if (intent.intent === "number" && counted.size > 0 && intent.figureKinds?.includes("count")) {
+    const groups = new Set<number>();
+    query.groups.forEach((group, g) => {
+      if (counted.has(group.word.toLowerCase()) || tokenize(group.word).some((t) => counted.has(t.word)))
+        groups.add(g);
+    });
+    const stems = new Set(query.terms.filter((term) => groups.has(term.group)).map((term) => term.stem));
+    if (stems.size > 0) analysis.countedStems = stems;
+  }
   if (intent.compute) analysis.compute = intent.compute;
   return analysis;
 }

@@ -77,12 +77,15 @@ export function detectIntent(english: string, original = english): IntentAnalysi
   if (/\bhow (large|big|small|huge|fast|high|low)\b/.test(q)) {
     return { intent: "number", figureKinds: ["money", "count", "percent"] };
   }
+  if (/\bwhat (evidence|examples?|proof|data|figures|statistics|stats|numbers)\b/.test(q)) {
+    return { intent: "number", figureKinds: ["count", "percent", "money", "duration"] };
+  }
   if (/\bmarket share\b/.test(q)) return { intent: "number", figureKinds: ["percent"] };
   if (QUANTITY_NOUNS.test(q)) {
     return { intent: "number", figureKinds: MONEY.test(q) ? ["money"] : ["count", "percent", "money"] };
   }
   if (
-    /\bwhen\b|\b(what|which) (year|month|date|day|decade)\b|\b(target|deadline|due) (year|date)\b|\bdeadline\b|\bsince when\b|\bhow soon\b|\bby when\b|\bwhat time\b|\btimeline\b/.test(
+    /^\s*(?:and |so |but |then )?when\b|[,;]\s*when\b|\bwhen (?:did|was|is|were|will|does|do|has|have|had|are|would|could)\b|\b(what|which) (year|month|date|day|decade)\b|\b(target|deadline|due) (year|date)\b|\bdeadline\b|\bsince when\b|\bhow soon\b|\bby when\b|\bwhat time\b|\btimeline\b/.test(
       q,
     )
   ) {
@@ -114,7 +117,7 @@ export function detectIntent(english: string, original = english): IntentAnalysi
     /\blist\b|\b(what|which) (are|were) (the )?(\w+ )?(main |key |four |three |five |two )?(elements|items|actions|steps|measures|priorities|directives|components|parts|pillars|areas|sectors|goals|motivators|points|ways|things|tasks|policies|activities)\b/.test(
       q,
     ) ||
-    /\bwhat (did|does|do|would|will) [^?]*\b(involve|include|entail|consist|encompass|cover|require|call for|do in practice|actually do)\b/.test(
+    /\bwhat (did|does|do|would|will) [^?]*\b(involve|include|entail|consist|encompass|cover|require|do in practice|actually do)\b/.test(
       q,
     ) ||
     /\bwhat (were|are|was|is) [^?]*\b(told|directed|asked|instructed|ordered) to do\b/.test(q) ||

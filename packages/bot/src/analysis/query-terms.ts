@@ -1,6 +1,6 @@
 import type { Entity } from "@newind/core";
 import { stem } from "../text/stem.js";
-import { QUESTION_WORDS, STOPWORDS } from "../text/stopwords.js";
+import { GENERIC_WORDS, QUESTION_WORDS, STOPWORDS } from "../text/stopwords.js";
 import { PARAPHRASES } from "../text/synonyms.js";
 import { tokenize } from "../text/tokens.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -56,8 +56,19 @@ const ORDINALS: Readonly<Record<string, string>> = {
 
 const QUESTION_WORD_FORMS = ["what", "when", "who", "why", "how", "which", "where", "whose", "percent"];
 
-/** Corrects a word typed with a slip against question words first, then the corpus vocabulary. */
-export function correctWord(word: string, vocabulary: Vocabulary): string | undefined {
+/** Spelling corrections decided elsewhere (the search index's), by misspelt word. */
+export type Corrections = ReadonlyMap<string, string>;
+
+/**
+ * Corrects a word typed with a slip: question words first ("wat" → "what"), then the given
+ * corrections when there are some (the search index's, which know common English), else the
+ * corpus vocabulary.
+ */
+export function correctWord(
+  word: string,
+  vocabulary: Vocabulary,
+  corrections?: Corrections,
+): string | undefined {
   if (STOPWORDS.has(word) || QUESTION_WORDS.has(word) || /\d/.test(word)) return undefined;
   if (vocabulary.hasStem(stem(word))) return undefined;
   if (word.length >= 3 && word.length <= 4) {
@@ -66,6 +77,7 @@ export function correctWord(word: string, vocabulary: Vocabulary): string | unde
         return form;
     }
   }
+  if (corrections) return corrections.get(word);
   return vocabulary.correct(word);
 }
 
@@ -92,6 +104,7 @@ export function buildQueryTerms(
   english: string,
   entities: readonly Entity[],
   vocabulary: Vocabulary,
+  givenCorrections?: Corrections,
 ): QueryTerms {
   const terms: QueryTerm[] = [];
   const groups: TermGroup[] = [];
@@ -114,6 +127,13 @@ export function buildQueryTerms(
     if (entityGroup) entityGroup.weight = weight;
   }
   const seen = new Set<string>();
+  // "Does the report give…", "what does the article say": the source itself, not a topic.
+  const selfReference = new Set<string>();
+  for (const match of english.matchAll(
+    /\b(?:the|this) (report|analysis|article|paper|piece|document|text|author|authors|writers?)\b(?=\s+(?:does|do|did|say|says|said|give|gives|mention|mentions|argue|argues|claim|claims|describe|describes|tell|tells|list|lists|offer|offers|cite|cites|provide|provides)\b)/gi,
+  )) {
+    selfReference.add((match[1] ?? "").toLowerCase());
+  }
   for (const token of tokenize(english)) {
     let word = ORDINALS[token.word] ?? token.word;
     if (STOPWORDS.has(word) || QUESTION_WORDS.has(word)) continue;
@@ -126,7 +146,7 @@ export function buildQueryTerms(
     }
     let origin: TermOrigin = "question";
     if (!vocabulary.hasStem(stemmed)) {
-      const corrected = correctWord(word, vocabulary);
+      const corrected = correctWord(word, vocabulary, givenCorrections);
       if (corrected !== undefined) {
         corrections.push([word, corrected]);
         if (STOPWORDS.has(corrected) || QUESTION_WORDS.has(corrected)) continue;
@@ -137,6 +157,11 @@ export function buildQueryTerms(
     }
     if (seen.has(stemmed)) continue;
     seen.add(stemmed);
+    if (GENERIC_WORDS.has(word) || selfReference.has(word)) {
+      // Frames the question: helps retrieval a little, never counts for coverage.
+      terms.push({ stem: stemmed, word, weight: 0.3, origin: "history", group: -1 });
+      continue;
+    }
     const group = groups.length;
     const synonyms = PARAPHRASES[word] ?? PARAPHRASES[token.word] ?? [];
     const synonymStems = synonyms.flatMap((synonym) => tokenize(synonym).map((t) => t.stem));
@@ -151,6 +176,83 @@ export function buildQueryTerms(
     }
   }
   return { terms, groups, corrections };
+}
+
+/** A phrase people type and the document's words for it (from the glossary: synonyms → term). */
+export interface PhraseExpansion {
+  /** Stems of the phrase, in order. */
+  phrase: string[];
+  /** Words to add for it. */
+  words: string[];
+}
+
+/** Builds phrase expansions from glossary terms: every synonym (and the term) expands to the term and its synonyms. */
+export function glossaryExpansions(
+  glossary: ReadonlyArray<{ en: string; synonyms: readonly string[] }>,
+): PhraseExpansion[] {
+  const out: PhraseExpansion[] = [];
+  for (const term of glossary) {
+    const english = term.en.replace(/\([^)]*\)/g, " ");
+    for (const phrase of [english, ...term.synonyms]) {
+      const stems = tokenize(phrase)
+        .filter((t) => !STOPWORDS.has(t.word))
+        .map((t) => t.stem);
+      if (stems.length === 0) continue;
+      out.push({ phrase: stems, words: [english] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Adds the document's words for phrases of the question ("old-school factories" →
+ * "traditional industries"), as stand-ins for the question words of the phrase.
+ */
+export function expandPhrases(
+  query: QueryTerms,
+  expansions: readonly PhraseExpansion[],
+  weight = 0.8,
+): QueryTerms {
+  const groupOfStem = new Map<string, number>();
+  for (const term of query.terms) {
+    if (term.origin === "question" || term.origin === "correction") groupOfStem.set(term.stem, term.group);
+  }
+  const ordered = query.terms
+    .filter((t) => t.origin === "question" || t.origin === "correction")
+    .map((t) => t.stem);
+  const added: QueryTerm[] = [];
+  const have = new Set(query.terms.map((t) => `${t.group}:${t.stem}`));
+  for (const expansion of expansions) {
+    const at = indexOfRun(ordered, expansion.phrase);
+    if (at < 0) continue;
+    const groups = expansion.phrase
+      .map((s) => groupOfStem.get(s))
+      .filter((g): g is number => g !== undefined);
+    for (const word of expansion.words) {
+      for (const token of tokenize(word)) {
+        if (STOPWORDS.has(token.word)) continue;
+        for (const group of groups) {
+          const key = `${group}:${token.stem}`;
+          if (have.has(key)) continue;
+          have.add(key);
+          added.push({ stem: token.stem, word: token.word, weight, origin: "synonym", group });
+        }
+      }
+    }
+    for (const group of groups) {
+      const g = query.groups[group];
+      if (g) g.known = true;
+    }
+  }
+  return added.length > 0 ? { ...query, terms: [...query.terms, ...added] } : query;
+}
+
+function indexOfRun(haystack: readonly string[], needle: readonly string[]): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /** Adds terms from earlier turns (lower weight, no coverage group). */

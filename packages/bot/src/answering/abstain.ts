@@ -35,7 +35,9 @@ export function abstainReason(
   if (!best) return "not-covered";
   if (analysis.query.groups.length > 0 && knownShare(analysis) < options.minKnown) return "off-topic";
   if (!best.yearsMatch) return "wrong-year";
-  if (best.coverage < options.minCoverage - slack) return "not-covered";
+  const hasUnknown = analysis.query.groups.some((group) => !group.known);
+  const threshold = hasUnknown ? options.minCoverageWithUnknown : options.minCoverage;
+  if (best.coverage < threshold - slack) return "not-covered";
   if (!best.typed) {
     if (analysis.intent === "number") return "no-figure";
     if (analysis.intent === "date") return "no-date";

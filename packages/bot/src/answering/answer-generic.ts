@@ -34,49 +34,52 @@ export function answerFromSentences(
   if (!lead) return undefined;
   const { ranked, analysis } = input;
   const byId = new Map(ranked.map((r) => [r.record.id, r]));
-  const chosen: SentenceRecord[] = [lead.record];
-  const supports: SentenceRecord[] = [];
   const previous = lead.record.previous;
-  if (previous && ANAPHORIC_START.test(lead.record.text)) supports.push(previous);
+  const leansBack = Boolean(previous && ANAPHORIC_START.test(lead.record.text));
+  // Candidates for support, by score; the lead's neighbour gets a lift when it continues the thought.
+  const candidates = new Map<SentenceRecord, number>();
+  for (const candidate of ranked.slice(0, 10)) {
+    if (candidate.record === lead.record) continue;
+    if (candidate.score < lead.score * 0.5 || candidate.coverage <= lead.coverage * 0.5) continue;
+    candidates.set(candidate.record, candidate.score);
+  }
   const next = lead.record.next;
-  const nextRank = next ? byId.get(next.id) : undefined;
-  if (
-    next &&
-    ["why", "comparison", "definition", "other", "list"].includes(analysis.intent) &&
-    (CONTINUING_START.test(next.text) || (nextRank && nextRank.score >= lead.score * 0.25))
-  ) {
-    supports.push(next);
+  if (next && ["why", "comparison", "definition", "other", "list"].includes(analysis.intent)) {
+    const score = byId.get(next.id)?.score ?? 0;
+    if (CONTINUING_START.test(next.text)) candidates.set(next, Math.max(score * 1.3, lead.score * 0.6));
   }
-  for (const candidate of ranked.slice(1, 8)) {
-    if (supports.length >= maxSupports + 1) break;
-    if (candidate.score < lead.score * 0.55) break;
-    if (candidate.record.id === lead.record.id || supports.includes(candidate.record)) continue;
-    if (candidate.coverage <= lead.coverage * 0.5) continue;
-    supports.push(candidate.record);
-  }
+  if (leansBack && previous) candidates.set(previous, Number.POSITIVE_INFINITY);
+  const supports = [...candidates.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].order - b[0].order)
+    .slice(0, maxSupports)
+    .map(([record]) => record);
+  const leadText = tidySentence(lead.record.text);
+  const leadBudget =
+    supports.length > 0 ? Math.min(leadText.length, Math.max(300, maxLength - 260)) : maxLength - 8;
   const composer = input.newComposer();
-  const orderedSupports = supports.slice(0, maxSupports);
-  // The sentence a lead leans on ("It took another 30 years…") is read before it.
-  const before = orderedSupports.filter((s) => s === previous && ANAPHORIC_START.test(lead.record.text));
-  const after = orderedSupports.filter((s) => !before.includes(s));
-  const sequence = [...before, lead.record, ...after];
-  const texts = sequence.map((record) => tidySentence(record.text));
-  let total = texts.reduce((sum, text) => sum + text.length + 6, 0);
-  while (total > maxLength && sequence.length > 1) {
-    // Drop the weakest support first (the last of "after", else the one before).
-    const dropAt = after.length > 0 ? sequence.length - 1 : 0;
-    const [removed] = sequence.splice(dropAt, 1);
-    const [removedText] = texts.splice(dropAt, 1);
-    if (removed && after.includes(removed)) after.pop();
-    total -= (removedText?.length ?? 0) + 6;
+  const before = leansBack && previous && supports.includes(previous) ? [previous] : [];
+  const after = supports.filter((record) => !before.includes(record)).sort((a, b) => a.order - b.order);
+  let remaining = maxLength - Math.min(leadText.length, leadBudget) - 8;
+  const pieces: Array<{ record: SentenceRecord; text: string }> = [];
+  for (const record of [...before, ...after]) {
+    const text = tidySentence(record.text);
+    const share = Math.floor(remaining / Math.max(1, [...before, ...after].length - pieces.length)) - 8;
+    if (share < 80) continue;
+    const shortened = shorten(text, share);
+    remaining -= shortened.length + 8;
+    pieces.push({ record, text: shortened });
   }
-  sequence.forEach((record, i) => {
-    const text = texts[i] ?? record.text;
-    composer.sentence({
-      text: sequence.length === 1 ? shorten(text, maxLength - 8) : text,
-      spans: [spanOf(record)],
-    });
-    chosen.push(record);
-  });
-  return { composer, intent: analysis.intent, sentences: sequence, long: false, best: lead };
+  const sequence = [
+    ...pieces.filter((p) => before.includes(p.record)),
+    { record: lead.record, text: shorten(leadText, leadBudget) },
+    ...pieces.filter((p) => !before.includes(p.record)),
+  ];
+  for (const piece of sequence) composer.sentence({ text: piece.text, spans: [spanOf(piece.record)] });
+  return {
+    composer,
+    intent: analysis.intent,
+    sentences: sequence.map((p) => p.record),
+    long: false,
+    best: lead,
+  };
 }

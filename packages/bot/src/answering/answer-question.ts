@@ -1,5 +1,9 @@
 import type { Answer, Evidence, Intent } from "@newind/core";
-import { analyzeQuestion, type QuestionAnalysis } from "../analysis/analyze-question.js";
+import {
+  type AnalysisContext,
+  analyzeQuestion,
+  type QuestionAnalysis,
+} from "../analysis/analyze-question.js";
 import { addHistoryTerms } from "../analysis/query-terms.js";
 import type { BotContext } from "../bot-context.js";
 import { tokenize } from "../text/tokens.js";
@@ -24,8 +28,25 @@ export interface AnswerResult {
 
 const RELATED_COUNT = 3;
 
-function analysisContext(context: BotContext) {
-  return { vocabulary: context.vocabulary, entities: context.matcher, translator: context.translator };
+function analysisContext(context: BotContext): AnalysisContext {
+  const analysis: AnalysisContext = {
+    vocabulary: context.vocabulary,
+    entities: context.matcher,
+    translator: context.translator,
+    phrases: context.phrases,
+  };
+  const search = context.search;
+  if (search?.analyze) {
+    analysis.corrections = (question) => {
+      try {
+        const corrections = search.analyze?.(question).corrections ?? [];
+        return new Map(corrections.map((c) => [c.from.toLowerCase(), c.to.toLowerCase()]));
+      } catch {
+        return undefined;
+      }
+    };
+  }
+  return analysis;
 }
 
 function rankingFor(context: BotContext, analysis: QuestionAnalysis, previous?: AnswerResult): RankingQuery {
@@ -45,12 +66,13 @@ function rankingFor(context: BotContext, analysis: QuestionAnalysis, previous?: 
       }
     }
     query = addHistoryTerms(query, words, 0.5);
+    // The answer to a follow-up is usually next to the previous answer, rarely the same sentence again.
     for (const sentence of previous.sentences) {
-      nearby.set(sentence.id, Math.max(nearby.get(sentence.id) ?? 0, 0.3));
       for (const neighbour of [sentence.previous, sentence.next]) {
-        if (neighbour) nearby.set(neighbour.id, Math.max(nearby.get(neighbour.id) ?? 0, 0.45));
+        if (neighbour) nearby.set(neighbour.id, Math.max(nearby.get(neighbour.id) ?? 0, 0.5));
       }
     }
+    for (const sentence of previous.sentences) nearby.set(sentence.id, -0.25);
   }
   const ranking: RankingQuery = {
     query,
@@ -62,6 +84,7 @@ function rankingFor(context: BotContext, analysis: QuestionAnalysis, previous?: 
     curatedBonus: curatedBonus(context, analysis),
   };
   if (analysis.figureKinds) ranking.figureKinds = analysis.figureKinds;
+  if (analysis.countedStems) ranking.countedStems = analysis.countedStems;
   const searchBonus = searchBonusFor(context, analysis);
   if (searchBonus) ranking.searchBonus = searchBonus;
   return ranking;

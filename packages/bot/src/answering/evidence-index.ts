@@ -52,6 +52,31 @@ const DEFINITIONAL =
   /\b(to describe|refer(s|red)? to( as)?|dubbed|defined|is a|is an|means|known as|term|called|theory|concept|in other words|in this situation)\b/i;
 const COMPARATIVE =
   /\b(compared? (to|with)|differ\w*|unlike|whereas|rather than|similar|shifted away|away from|toward|instead of|closely based|based on|upgraded|versus|than|however|likewise)\b/i;
+const ANAPHORA = /^(?:\S+\s+){0,8}?(these|this|such|those|the following)\b/i;
+
+function precedingPassageStems(
+  record: SentenceRecord,
+  passages: ReadonlyMap<string, Passage>,
+  listItems: ReadonlyMap<string, Passage[]>,
+  corpus: Corpus,
+): string[] {
+  const ordered = corpus.passages
+    .filter((p) => p.docId === record.docId)
+    .sort((a, b) => a.span.start - b.span.start);
+  const at = ordered.findIndex((p) => p.id === record.passageId);
+  const before = at > 0 ? ordered[at - 1] : undefined;
+  if (!before) return [];
+  const texts: string[] = [];
+  if (before.kind === "list-item" && before.leadIn) {
+    const leadIn = passages.get(before.leadIn);
+    if (leadIn) texts.push(leadIn.text);
+    for (const item of listItems.get(before.leadIn) ?? []) texts.push(item.text);
+  } else {
+    texts.push(before.text);
+  }
+  return texts.flatMap((text) => tokenize(text).map((t) => t.stem));
+}
+
 const ACTOR_NAME = /(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b[A-Z]{2,6}\b/;
 
 /**
@@ -117,8 +142,16 @@ export function buildEvidenceIndex(corpus: Corpus, matcher: EntityMatcher): Evid
     if (next && next.passageId === record.passageId) record.next = next;
     const context = new Set<string>();
     if (record.previous) for (const s of record.previous.stems) context.add(s);
+    // Two back: "…leading to overcapacity. The phenomenon can be seen in the automotive industry. In 2020, there were 122…"
+    const twoBack = record.previous ? records[i - 2] : undefined;
+    if (twoBack && twoBack.passageId === record.passageId) for (const s of twoBack.stems) context.add(s);
     const leadIn = record.passage.leadIn ? passages.get(record.passage.leadIn) : undefined;
     if (leadIn) for (const token of tokenize(leadIn.text)) context.add(token.stem);
+    // A passage that opens by pointing back ("these seemingly disparate issues") leans on the
+    // passage before it; for a list, on the whole list and its lead-in.
+    if (!record.previous && ANAPHORA.test(record.text)) {
+      for (const stemmed of precedingPassageStems(record, passages, listItems, corpus)) context.add(stemmed);
+    }
     if (record.passage.speaker) {
       for (const token of tokenize(record.passage.speaker)) context.add(token.stem);
       for (const entity of matcher.find(record.passage.speaker)) {

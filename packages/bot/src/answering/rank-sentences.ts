@@ -1,6 +1,7 @@
 import type { Intent } from "@newind/core";
 import type { QueryTerms } from "../analysis/query-terms.js";
 import type { FigureKind } from "../text/numbers.js";
+import { tokenize } from "../text/tokens.js";
 import type { EvidenceIndex, SentenceRecord } from "./evidence-index.js";
 
 /** What ranking needs to know about the question. */
@@ -12,6 +13,8 @@ export interface RankingQuery {
   years: readonly number[];
   /** Numbers the question itself gives (they cannot be its answer). */
   givenNumbers: ReadonlySet<number>;
+  /** For "how many X": stems of X and its stand-ins; a count must count them. */
+  countedStems?: ReadonlySet<string>;
   /** Entity ids the question names (a "who" answer names someone else). */
   entityIds: ReadonlySet<string>;
   /** Sentence ids near which a follow-up's answer is likely (the previous answer's evidence). */
@@ -64,8 +67,34 @@ function hasAnsweringDate(record: SentenceRecord, ranking: RankingQuery): boolea
 /** True when the sentence holds the kind of thing the intent asks for. */
 export function isTyped(record: SentenceRecord, ranking: RankingQuery, index: EvidenceIndex): boolean {
   switch (ranking.intent) {
-    case "number":
-      return answeringFigures(record, ranking).length > 0;
+    case "number": {
+      const figures = answeringFigures(record, ranking);
+      if (figures.length === 0) return false;
+      if (!ranking.countedStems || ranking.countedStems.size === 0) return true;
+      // "How many X": a count must count X ("122 auto manufacturers", "Of those 122 manufacturers, 101").
+      return figures.some((figure) => {
+        if (figure.kind !== "count") return true;
+        const after = tokenize(
+          record.text.slice(figure.index + figure.text.length, figure.index + figure.text.length + 40),
+        )
+          .slice(0, 3)
+          .map((t) => t.stem);
+        const before = tokenize(record.text.slice(Math.max(0, figure.index - 40), figure.index))
+          .slice(-3)
+          .map((t) => t.stem);
+        const near = [...after, ...before];
+        if (near.some((s) => ranking.countedStems?.has(s))) return true;
+        // "Of those 122 manufacturers, 101 were…": the count refers back to the noun counted before it.
+        return record.figures.some(
+          (other) =>
+            other !== figure &&
+            other.kind === "count" &&
+            tokenize(record.text.slice(other.index + other.text.length, other.index + other.text.length + 30))
+              .slice(0, 2)
+              .some((t) => ranking.countedStems?.has(t.stem)),
+        );
+      });
+    }
     case "date":
       return hasAnsweringDate(record, ranking);
     case "who": {
@@ -166,6 +195,9 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
     score *= 1 + (ranking.searchBonus?.get(record.id) ?? 0);
     score *= 1 + (ranking.nearby?.get(record.id) ?? 0);
     if (record.passage.role !== "body" && record.passage.role !== "standfirst") score *= 0.8;
+    // Items of a list name things; they rarely explain or compare.
+    if (record.passage.kind === "list-item" && ["why", "comparison", "definition"].includes(ranking.intent))
+      score *= 0.7;
     ranked.push({ record, lexical, coverage, directCoverage, typed, yearsMatch, score });
   }
   ranked.sort((a, b) => b.score - a.score || a.record.order - b.record.order);

@@ -7,28 +7,24 @@ const SUFFIXES = [
   "ational",
   "itions",
   "ition",
+  "ations",
+  "ation",
   "ions",
   "ion",
   "fulness",
   "iveness",
-  "ations",
-  "ation",
   "ments",
   "ment",
   "ness",
-  "ings",
-  "ing",
   "ized",
   "ised",
   "izes",
   "ises",
   "ize",
   "ise",
-  "edly",
   "ity",
   "ers",
   "er",
-  "ed",
   "ly",
   "al",
   "ic",
@@ -38,34 +34,36 @@ const SUFFIXES = [
   "i",
 ].sort((a, b) => b.length - a.length);
 
+const VOWEL = /[aeiou]/;
+
 /**
  * A light English suffix stripper: folds plurals, -ing, -ed, -ly, -ation and a few
- * derivational endings so "manufacturers", "manufacturing" and "manufacture" meet.
- * Deliberately conservative (no Porter step 4 or 5): precision matters more than recall
- * here, because the stems also decide whether the evidence covers the question.
+ * derivational endings so "manufacturers", "manufacturing" and "manufacture" meet, and
+ * "making" meets "make". Deliberately conservative (no Porter steps 4–5): the stems also
+ * decide whether the evidence covers a question, so precision matters more than recall.
  *
  * @example
- * stem("industries") // "industri"
+ * stem("industries") // "industr"
  * stem("digitization") // "digit"
  */
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith("'s")) w = w.slice(0, -2);
-  const rules: Array<[RegExp, string]> = [
-    [/ies$/, "i"],
-    [/ied$/, "i"],
-    [/(ss)es$/, "$1"],
-    [/([^aeiou])es$/, "$1e"],
-    [/([^su])s$/, "$1"],
-  ];
-  for (const [pattern, replacement] of rules) {
-    if (pattern.test(w) && w.length > 4) {
-      w = w.replace(pattern, replacement);
-      break;
-    }
+  // Plurals and third person.
+  if (/ies$/.test(w) && w.length > 4) w = `${w.slice(0, -3)}i`;
+  else if (/(ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (/[^su]s$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  // -ing and -ed, restoring what English spelling took away ("making" → "make", "planned" → "plan").
+  const inflected = /^(.{3,}?)(ing|ed)$/.exec(w);
+  if (inflected?.[1] && VOWEL.test(inflected[1])) {
+    let base = inflected[1];
+    if (/([bdfgmnprt])\1$/.test(base)) base = base.slice(0, -1);
+    else if (base.length === 3 && /^[^aeiou][aeiou][^aeiouwxy]$/.test(base)) base = `${base}e`;
+    else if (/(at|bl|iz|is|ur|ov|uc|ag|ak|ac)$/.test(base) && base.length <= 6) base = `${base}e`;
+    w = base;
   }
-  // Two passes, so "digitally" -> "digital" -> "digit" meets "digitization" -> "digit".
+  // Two passes, so "digitally" → "digital" → "digit" meets "digitization" → "digit".
   for (let pass = 0; pass < 2; pass++) {
     for (const suffix of SUFFIXES) {
       if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
@@ -74,7 +72,5 @@ export function stem(word: string): string {
       }
     }
   }
-  // Undouble a final consonant left by -ing/-ed ("planned" -> "plan").
-  if (/([bdfglmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
   return w;
 }

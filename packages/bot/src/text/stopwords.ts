@@ -18,6 +18,23 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Everyday verbs and nouns that frame a question without naming its topic ("supposed to",
+ * "does it matter", "what version"). They still retrieve, but a sentence need not contain
+ * them to answer, and the corpus not knowing them says nothing about the topic.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    "supposed suppose matter matters mattered come comes came coming involve involves involved trying try tries " +
+    "tried version set sets meant fix fixes happen happens happened passed pass passes mean think thinks thought " +
+    "way best make makes made do does go goes going went take takes taken took use uses used using need needs " +
+    "want wants wanted show shows showed keep keeps put puts look looks looked find found call calls part parts " +
+    "right now last next per currently today recently ever actually exactly basically generally overall " +
+    "give gives given gave get gets getting possible possibly likely really stuff idea ideas case cases fact " +
+    "point points example examples sense something reason happen work works worked working able"
+  ).split(/\s+/),
+);
+
 /** Words that only ask ("when", "how many", "list"); dropped from content terms. */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
