@@ -6,7 +6,7 @@ import type { RankedSentence } from "./rank-sentences.js";
 const ANAPHORIC_START =
   /^(it|this|these|those|they|that|such|of those|of these|the result|the phenomenon|in this situation)\b/i;
 const CONTINUING_START =
-  /^(but|however|thus|this|these|in this situation|in other words|that|as a result|instead|as head|the cycle)\b/i;
+  /^(but|however|thus|this|these|in this situation|in other words|that|as a result|instead)\b/i;
 
 /** Picks the lead: for intents that ask for a type (a number, a date, an actor), the best sentence that has it. */
 export function pickLead(input: StrategyInput): RankedSentence | undefined {
@@ -22,8 +22,9 @@ export function pickLead(input: StrategyInput): RankedSentence | undefined {
 
 /**
  * The default strategy: a direct lead sentence, then at most two supporting sentences
- * (the lead's neighbour when the lead leans on it or it continues the thought, then the
- * best-ranked sentences that cover what the lead misses), within the length limit.
+ * (the sentence the lead leans on, the next one when it carries the thought on, and
+ * nearby or nearly-as-good sentences), within the length limit: supports in priority
+ * order take what room is left, whole when they fit, else cut at a clause.
  */
 export function answerFromSentences(
   input: StrategyInput,
@@ -36,44 +37,51 @@ export function answerFromSentences(
   const byId = new Map(ranked.map((r) => [r.record.id, r]));
   const previous = lead.record.previous;
   const leansBack = Boolean(previous && ANAPHORIC_START.test(lead.record.text));
-  // Candidates for support, by score; the lead's neighbour gets a lift when it continues the thought.
   const candidates = new Map<SentenceRecord, number>();
   for (const candidate of ranked.slice(0, 10)) {
     if (candidate.record === lead.record) continue;
-    if (candidate.score < lead.score * 0.5 || candidate.coverage <= lead.coverage * 0.5) continue;
-    candidates.set(candidate.record, candidate.score);
+    const near =
+      candidate.record.docId === lead.record.docId &&
+      Math.abs(candidate.record.paragraph - lead.record.paragraph) <= 1;
+    const strong = candidate.score >= lead.score * 0.75 && candidate.coverage >= lead.coverage * 0.8;
+    const nearAndGood =
+      near && candidate.score >= lead.score * 0.5 && candidate.coverage > lead.coverage * 0.5;
+    if (strong || nearAndGood) candidates.set(candidate.record, candidate.score);
   }
+  // Explanations and comparisons usually go on in the next sentence ("Low-end manufacturers compete on price…").
   const next = lead.record.next;
-  if (next && ["why", "comparison", "definition", "other", "list"].includes(analysis.intent)) {
+  if (next && ["why", "comparison", "definition", "other"].includes(analysis.intent)) {
     const score = byId.get(next.id)?.score ?? 0;
-    if (CONTINUING_START.test(next.text)) candidates.set(next, Math.max(score * 1.3, lead.score * 0.6));
+    const lift = CONTINUING_START.test(next.text) || analysis.intent === "why" ? 0.6 : 0.3;
+    candidates.set(next, Math.max(score * 1.2, lead.score * lift));
   }
   if (leansBack && previous) candidates.set(previous, Number.POSITIVE_INFINITY);
-  const supports = [...candidates.entries()]
+  const prioritized = [...candidates.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].order - b[0].order)
     .slice(0, maxSupports)
     .map(([record]) => record);
   const leadText = tidySentence(lead.record.text);
   const leadBudget =
-    supports.length > 0 ? Math.min(leadText.length, Math.max(300, maxLength - 260)) : maxLength - 8;
-  const composer = input.newComposer();
-  const before = leansBack && previous && supports.includes(previous) ? [previous] : [];
-  const after = supports.filter((record) => !before.includes(record)).sort((a, b) => a.order - b.order);
+    prioritized.length > 0 ? Math.min(leadText.length, Math.max(300, maxLength - 260)) : maxLength - 8;
   let remaining = maxLength - Math.min(leadText.length, leadBudget) - 8;
-  const pieces: Array<{ record: SentenceRecord; text: string }> = [];
-  for (const record of [...before, ...after]) {
-    const text = tidySentence(record.text);
-    const share = Math.floor(remaining / Math.max(1, [...before, ...after].length - pieces.length)) - 8;
-    if (share < 80) continue;
-    const shortened = shorten(text, share);
-    remaining -= shortened.length + 8;
-    pieces.push({ record, text: shortened });
+  const kept = new Map<SentenceRecord, string>();
+  for (const record of prioritized) {
+    const room = remaining - 8;
+    if (room < 80) break;
+    const fitted = shorten(tidySentence(record.text), room);
+    kept.set(record, fitted);
+    remaining -= fitted.length + 8;
   }
+  const before = leansBack && previous && kept.has(previous) ? [previous] : [];
+  const after = [...kept.keys()]
+    .filter((record) => !before.includes(record))
+    .sort((a, b) => a.order - b.order);
   const sequence = [
-    ...pieces.filter((p) => before.includes(p.record)),
+    ...before.map((record) => ({ record, text: kept.get(record) ?? record.text })),
     { record: lead.record, text: shorten(leadText, leadBudget) },
-    ...pieces.filter((p) => !before.includes(p.record)),
+    ...after.map((record) => ({ record, text: kept.get(record) ?? record.text })),
   ];
+  const composer = input.newComposer();
   for (const piece of sequence) composer.sentence({ text: piece.text, spans: [spanOf(piece.record)] });
   return {
     composer,

@@ -52,7 +52,7 @@ const DEFINITIONAL =
   /\b(to describe|refer(s|red)? to( as)?|dubbed|defined|is a|is an|means|known as|term|called|theory|concept|in other words|in this situation)\b/i;
 const COMPARATIVE =
   /\b(compared? (to|with)|differ\w*|unlike|whereas|rather than|similar|shifted away|away from|toward|instead of|closely based|based on|upgraded|versus|than|however|likewise)\b/i;
-const ANAPHORA = /^(?:\S+\s+){0,8}?(these|this|such|those|the following)\b/i;
+const ANAPHORA = /^(?:\S+\s+){0,12}?(these|this|such|those|the following)\b/i;
 
 function precedingPassageStems(
   record: SentenceRecord,
