@@ -10,6 +10,9 @@ export interface IntentAnalysis {
   compute?: "years-between" | "share";
 }
 
+// Attributes that are figures: "what is X's revenue", "the salary of …".
+const FIGURE_NOUNS =
+  /\b(revenue|revenues|profit|profits|sales|salary|salaries|wage|wages|budget|budgets|cost|costs|price|prices|population|tariffs?|market share|market size|market value|valuation|turnover|headcount|employees|workforce size|exports|imports|output|gdp growth target|growth rate|growth target|interest rate|inflation|emissions)\b/;
 const MONEY =
   /\b(money|budget\w*|fund\w*|invest\w*|spend\w*|spent|cost\w*|worth|dollars?|yuan|rmb|subsid\w*|revenue|price|valued?|gdp|market size)\b/;
 const COUNT_NOUNS = /\bhow many\b/;
@@ -81,6 +84,9 @@ export function detectIntent(english: string, original = english): IntentAnalysi
     return { intent: "number", figureKinds: ["count", "percent", "money", "duration"] };
   }
   if (/\bmarket share\b/.test(q)) return { intent: "number", figureKinds: ["percent"] };
+  if (/^\s*(what|which)(?:'s| is| was| are| were)\b/.test(q) && FIGURE_NOUNS.test(q)) {
+    return { intent: "number", figureKinds: MONEY.test(q) ? ["money"] : ["count", "percent", "money"] };
+  }
   if (QUANTITY_NOUNS.test(q)) {
     return { intent: "number", figureKinds: MONEY.test(q) ? ["money"] : ["count", "percent", "money"] };
   }
@@ -100,7 +106,7 @@ export function detectIntent(english: string, original = english): IntentAnalysi
   }
   if (
     /\bwho\b|\bwho's\b|\bwhom\b|\bwhose\b|\bname of\b|\bby whom\b/.test(q) ||
-    /\bwhich (\w+ )?(company|companies|firm|firms|organi[sz]ation|organi[sz]ations|person|people|ministry|agency|institute|official|officials|leader|minister|country|countries|body|bodies|authority|think tank|expert|experts|author|authors)\b/.test(
+    /\bwhich (\w+ )?(company|companies|firm|firms|organi[sz]ation|organi[sz]ations|person|people|ministry|agency|institute|official|officials|leader|minister|country|countries|nation|nations|city|cities|province|provinces|body|bodies|authority|think tank|expert|experts|author|authors)\b/.test(
       q,
     )
   ) {
@@ -121,6 +127,9 @@ export function detectIntent(english: string, original = english): IntentAnalysi
       q,
     ) ||
     /\bwhat (were|are|was|is) [^?]*\b(told|directed|asked|instructed|ordered) to do\b/.test(q) ||
+    /\b(what|which) (measures|steps|actions|directives|policies|priorities|elements|components|tasks|instructions|reforms|tools|methods|means|motivators|headwinds|challenges)\b/.test(
+      q,
+    ) ||
     /\bwhat are (the )?\w+(s)\b.*\bof\b/.test(q)
   ) {
     return { intent: "list" };

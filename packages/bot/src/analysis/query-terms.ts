@@ -119,7 +119,8 @@ export function buildQueryTerms(
       for (const token of tokenize(name)) {
         if (STOPWORDS.has(token.word)) continue;
         if (!entityWordStems.has(token.stem)) entityWordStems.set(token.stem, group);
-        terms.push({ stem: token.stem, word: token.word, weight: 0.8, origin: "entity", group });
+        // Retrieval only: an entity is covered by a mention of it (any alias), never by one of its words.
+        terms.push({ stem: token.stem, word: token.word, weight: 0.3, origin: "entity", group: -1 });
         weight = Math.max(weight, vocabulary.idf(token.stem));
       }
     }
@@ -139,11 +140,7 @@ export function buildQueryTerms(
     if (STOPWORDS.has(word) || QUESTION_WORDS.has(word)) continue;
     if (/^\d{4}s?$/.test(word)) continue; // years are constraints, handled apart
     let stemmed = stem(word);
-    const entityGroup = entityWordStems.get(stemmed);
-    if (entityGroup !== undefined) {
-      terms.push({ stem: stemmed, word, weight: 1, origin: "question", group: entityGroup });
-      continue;
-    }
+    if (entityWordStems.has(stemmed)) continue; // part of an entity's name: its group stands for it
     let origin: TermOrigin = "question";
     if (!vocabulary.hasStem(stemmed)) {
       const corrected = correctWord(word, vocabulary, givenCorrections);
@@ -253,6 +250,29 @@ function indexOfRun(haystack: readonly string[], needle: readonly string[]): num
     return i;
   }
   return -1;
+}
+
+/** Adds entities as coverage groups (a pronoun resolved to the previous turn's subject). */
+export function addEntityGroups(
+  query: QueryTerms,
+  entities: readonly Entity[],
+  vocabulary: Vocabulary,
+): QueryTerms {
+  const groups = [...query.groups];
+  const terms = [...query.terms];
+  for (const entity of entities) {
+    if (groups.some((group) => group.entityId === entity.id)) continue;
+    const stems = [entity.name, ...entity.aliases].flatMap((name) => tokenize(name).map((t) => t.stem));
+    groups.push({
+      word: entity.name,
+      weight: Math.max(0, ...stems.map((s) => vocabulary.idf(s))),
+      known: true,
+      entityId: entity.id,
+    });
+    for (const stemmed of new Set(stems))
+      terms.push({ stem: stemmed, word: stemmed, weight: 0.3, origin: "entity", group: -1 });
+  }
+  return { ...query, groups, terms };
 }
 
 /** Adds terms from earlier turns (lower weight, no coverage group). */

@@ -1,4 +1,6 @@
 import type { Entity } from "@newind/core";
+import { STOPWORDS } from "../text/stopwords.js";
+import { tokenize } from "../text/tokens.js";
 import { MAX_ANSWER_LENGTH, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
 
@@ -8,17 +10,28 @@ const ABOUT_ENTITY =
 /** The entity a "who is X" / "what is X" question is about, when X is just that entity. */
 export function entityInQuestion(input: StrategyInput): Entity | undefined {
   const { analysis, context } = input;
+  // "金壮龙是谁？", "who's jin zhuanglong": nothing asked but the entity itself.
+  const only = analysis.entities[0];
+  if (
+    analysis.entities.length === 1 &&
+    only &&
+    analysis.years.length === 0 &&
+    analysis.query.groups.every((group) => group.entityId === only.id)
+  ) {
+    return only;
+  }
   const match = ABOUT_ENTITY.exec(analysis.english.replace(/[’]/g, "'"));
   if (!match) return undefined;
   const subject = (match[1] ?? match[2] ?? match[3] ?? "").trim();
   const found = context.matcher.find(subject);
   const entity = found[0];
-  if (!entity) return undefined;
-  // Only when the subject is (nearly) the entity's name: "who is Jin Zhuanglong", not "who is Jin's deputy".
-  const otherGroups = analysis.query.groups.filter((group) => !group.entityId);
-  if (otherGroups.length > 1) return undefined;
-  if (otherGroups.length === 1 && otherGroups[0]?.known === false) return undefined;
-  return entity;
+  if (!entity || found.length > 1 || analysis.years.length > 0) return undefined;
+  // Only when the subject is just the entity: "who is Jin Zhuanglong", not "who is Jin's deputy".
+  const nameWords = new Set(
+    [entity.name, ...entity.aliases].flatMap((name) => tokenize(name).map((t) => t.stem)),
+  );
+  const rest = tokenize(subject).filter((t) => !STOPWORDS.has(t.word) && !nameWords.has(t.stem));
+  return rest.length === 0 ? entity : undefined;
 }
 
 /**

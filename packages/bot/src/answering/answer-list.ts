@@ -27,7 +27,7 @@ function curatedCandidates(input: StrategyInput): ListCandidate[] {
     );
     // A list whose lead-in ranks high for the question fits better than one that only shares a keyword.
     const rank = sentence ? (rankOf.get(sentence.id) ?? 99) : 99;
-    const score = Math.max(coverage, 0.8 * itemCoverage) + (rank < 3 ? 0.15 : rank < 8 ? 0.05 : 0);
+    const score = Math.max(coverage, 0.8 * itemCoverage) + (rank < 3 ? 0.03 : 0);
     if (score < MIN_LIST_COVERAGE) continue;
     out.push({
       intro: sentence,

@@ -1,10 +1,10 @@
-import type { Answer, Evidence, Intent } from "@newind/core";
+import type { Answer, Entity, Evidence, Intent } from "@newind/core";
 import {
   type AnalysisContext,
   analyzeQuestion,
   type QuestionAnalysis,
 } from "../analysis/analyze-question.js";
-import { addHistoryTerms } from "../analysis/query-terms.js";
+import { addEntityGroups, addHistoryTerms } from "../analysis/query-terms.js";
 import type { BotContext } from "../bot-context.js";
 import { tokenize } from "../text/tokens.js";
 import { abstainReason, abstentionText } from "./abstain.js";
@@ -12,6 +12,7 @@ import { answerShare, answerYearsBetween } from "./answer-computation.js";
 import { answerAboutEntity } from "./answer-entity.js";
 import { answerFromSentences } from "./answer-generic.js";
 import { answerWithList } from "./answer-list.js";
+import { answerFromMetric } from "./answer-metric.js";
 import { assertCitations, CitationRegistry } from "./citations.js";
 import { AnswerComposer, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten } from "./compose.js";
 import type { Draft, StrategyInput } from "./draft.js";
@@ -122,6 +123,34 @@ function searchBonusFor(context: BotContext, analysis: QuestionAnalysis): Map<st
   return bonus;
 }
 
+const PERSON_PRONOUN = /\b(he|she|him|his|her|hers)\b/i;
+const THING_PRONOUN = /\b(it|its|they|them|their|theirs|this|that)\b/i;
+
+/**
+ * "what did he call for?" after "who is Li Qiang?": the pronoun stands for the previous
+ * turn's subject — an entity of the previous question of a fitting type, else one its
+ * answer named — which becomes part of what the evidence must cover.
+ */
+function resolvePronouns(context: BotContext, analysis: QuestionAnalysis, previous: AnswerResult): void {
+  const wantsPerson = PERSON_PRONOUN.test(analysis.english);
+  const wantsThing = THING_PRONOUN.test(analysis.english);
+  if (!wantsPerson && !wantsThing) return;
+  const fits = (entity: Entity) =>
+    wantsPerson ? entity.type === "person" : entity.type !== "person" && entity.type !== "place";
+  let subject = previous.analysis.entities.filter(fits);
+  if (subject.length === 0) {
+    const named = previous.sentences.slice(0, 1).flatMap((sentence) => [...sentence.entityIds]);
+    subject = named
+      .map((id) => context.index.entities.get(id))
+      .filter(
+        (entity): entity is Entity => entity !== undefined && fits(entity) && entity.type !== "concept",
+      );
+  }
+  if (subject.length === 0) return;
+  analysis.entities = [...analysis.entities, ...subject.slice(0, 1)];
+  analysis.query = addEntityGroups(analysis.query, subject.slice(0, 1), context.vocabulary);
+}
+
 function related(context: BotContext, ranked: readonly RankedSentence[]): Evidence[] {
   const registry = new CitationRegistry(context.index.documents, context.corpus.footnotes);
   const out: Evidence[] = [];
@@ -180,7 +209,18 @@ function draftFor(input: StrategyInput): Draft | undefined {
     const list = answerWithList(input);
     if (list) return list;
   }
-  return answerFromSentences(input);
+  const generic = answerFromSentences(input);
+  // No sentence holds the figure asked for, but a curated metric does ("how many countries…").
+  if (analysis.intent === "number" && generic?.best && !generic.best.typed) {
+    const metric = answerFromMetric(input);
+    if (metric) return metric;
+  }
+  // A lead that introduces a list ("…by doing the following:") is answered with the list.
+  if (generic?.best?.record.introducesList && !["number", "date", "who", "why"].includes(analysis.intent)) {
+    const list = answerWithList(input);
+    if (list) return list;
+  }
+  return generic;
 }
 
 function multiPart(
@@ -235,11 +275,17 @@ export function answerQuestion(
     const earlier = history.slice(0, -1);
     const last = history[history.length - 1] ?? "";
     if (tokenize(last).length > 0) previous = answerQuestion(context, last, earlier, depth + 1);
-    if (previous && analysis.intent === "other" && analysis.query.groups.length <= 2) {
+    // "and in the US?" asks the previous question again about something else: same intent.
+    if (
+      previous &&
+      analysis.intent === "other" &&
+      /^\s*(and|what about|how about|and what about|same for)\b/i.test(analysis.english)
+    ) {
       analysis.intent = previous.analysis.intent;
       if (previous.analysis.figureKinds) analysis.figureKinds = previous.analysis.figureKinds;
     }
   }
+  if (previous) resolvePronouns(context, analysis, previous);
   const ranking = rankingFor(context, analysis, previous);
   const ranked = rankSentences(context.index, ranking);
   if (analysis.query.groups.length === 0 && !previous) {

@@ -32,6 +32,8 @@ export interface SentenceRecord {
   next?: SentenceRecord;
   /** Words around the sentence that it leans on: the previous sentence, a list item's lead-in, a quote's speaker. */
   contextStems: ReadonlySet<string>;
+  /** Entities mentioned in that context. */
+  contextEntityIds: ReadonlySet<string>;
 }
 
 /** The corpus prepared for answering: sentences in reading order, documents by id. */
@@ -60,6 +62,17 @@ function precedingPassageStems(
   listItems: ReadonlyMap<string, Passage[]>,
   corpus: Corpus,
 ): string[] {
+  return precedingPassageTexts(record, passages, listItems, corpus).flatMap((text) =>
+    tokenize(text).map((t) => t.stem),
+  );
+}
+
+function precedingPassageTexts(
+  record: SentenceRecord,
+  passages: ReadonlyMap<string, Passage>,
+  listItems: ReadonlyMap<string, Passage[]>,
+  corpus: Corpus,
+): string[] {
   const ordered = corpus.passages
     .filter((p) => p.docId === record.docId)
     .sort((a, b) => a.span.start - b.span.start);
@@ -74,7 +87,7 @@ function precedingPassageStems(
   } else {
     texts.push(before.text);
   }
-  return texts.flatMap((text) => tokenize(text).map((t) => t.stem));
+  return texts;
 }
 
 const ACTOR_NAME = /(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b[A-Z]{2,6}\b/;
@@ -130,6 +143,7 @@ export function buildEvidenceIndex(corpus: Corpus, matcher: EntityMatcher): Evid
       comparative: COMPARATIVE.test(text),
       introducesList: /:\s*$/.test(text) && listItems.has(passage.id),
       contextStems: new Set(),
+      contextEntityIds: new Set(),
     });
   }
   const byId = new Map(records.map((record) => [record.id, record]));
@@ -149,7 +163,8 @@ export function buildEvidenceIndex(corpus: Corpus, matcher: EntityMatcher): Evid
     if (leadIn) for (const token of tokenize(leadIn.text)) context.add(token.stem);
     // A passage that opens by pointing back ("these seemingly disparate issues") leans on the
     // passage before it; for a list, on the whole list and its lead-in.
-    if (!record.previous && ANAPHORA.test(record.text)) {
+    const pointsBack = !record.previous && ANAPHORA.test(record.text);
+    if (pointsBack) {
       for (const stemmed of precedingPassageStems(record, passages, listItems, corpus)) context.add(stemmed);
     }
     if (record.passage.speaker) {
@@ -160,6 +175,22 @@ export function buildEvidenceIndex(corpus: Corpus, matcher: EntityMatcher): Evid
       }
     }
     record.contextStems = context;
+    const contextEntities = new Set<string>();
+    for (const neighbour of [
+      record.previous,
+      twoBack?.passageId === record.passageId ? twoBack : undefined,
+    ]) {
+      if (neighbour) for (const id of neighbour.entityIds) contextEntities.add(id);
+    }
+    if (leadIn) for (const entity of matcher.find(leadIn.text)) contextEntities.add(entity.id);
+    if (record.passage.speaker)
+      for (const entity of matcher.find(record.passage.speaker)) contextEntities.add(entity.id);
+    if (pointsBack) {
+      for (const text of precedingPassageTexts(record, passages, listItems, corpus)) {
+        for (const entity of matcher.find(text)) contextEntities.add(entity.id);
+      }
+    }
+    record.contextEntityIds = contextEntities;
   }
   const averageLength = records.reduce((sum, r) => sum + r.tokenCount, 0) / Math.max(records.length, 1);
   return { sentences: records, byId, documents, passages, listItems, averageLength, entities };

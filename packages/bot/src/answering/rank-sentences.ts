@@ -167,6 +167,9 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
     for (let g = 0; g < query.groups.length; g++) {
       const group = query.groups[g];
       if (group?.entityId && record.entityIds.has(group.entityId)) groupCredit[g] = 1;
+      else if (group?.entityId && record.contextEntityIds.has(group.entityId)) {
+        contextCredit[g] = Math.max(contextCredit[g] ?? 0, CONTEXT_CREDIT);
+      }
     }
     let lexical = 0;
     let covered = 0;

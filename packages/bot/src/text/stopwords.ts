@@ -31,7 +31,8 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     "want wants wanted show shows showed keep keeps put puts look looks looked find found call calls part parts " +
     "right now last next per currently today recently ever actually exactly basically generally overall " +
     "give gives given gave get gets getting possible possibly likely really stuff idea ideas case cases fact " +
-    "point points example examples sense something reason happen work works worked working able"
+    "point points example examples sense something reason happen work works worked working able " +
+    "measures steps things ways elements items aspects"
   ).split(/\s+/),
 );
 
