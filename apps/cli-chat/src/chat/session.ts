@@ -73,7 +73,7 @@ export class ChatSession {
     const backend = await this.backend;
     const answer = await backend.ask(
       question,
-      this.turns.map((turn) => turn.answer),
+      this.turns.map((turn) => turn.question),
     );
     const terms = termsOf(question);
     this.turns.push({ question, answer, terms });

@@ -50,6 +50,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
   const restore = () => {
     if (restored) return;
     restored = true;
+    if (options.stdin.isTTY) options.stdin.setRawMode(false);
     stdout.write(`${BRACKETED_PASTE_OFF}\u001b[?25h`);
   };
   const onSignal = (signal: NodeJS.Signals) => {
@@ -57,6 +58,9 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
     restore();
     process.exit(signal === "SIGINT" ? 130 : signal === "SIGHUP" ? 129 : 143);
   };
+  // Raw mode before the first frame: keys typed as the header appears are kept for the input
+  // line instead of being echoed by the terminal onto the screen.
+  if (options.stdin.isTTY) options.stdin.setRawMode(true);
   stdout.write(BRACKETED_PASTE_ON);
   process.on("exit", restore);
   process.once("SIGTERM", onSignal);
@@ -77,7 +81,12 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
       stdout,
       stderr: options.stderr,
       exitOnCtrlC: false,
-      incrementalRendering: true,
+      // Not Ink's incrementalRendering: in ink 6.8.0 it returns the cursor to one row below
+      // the live area and then moves up one row too few, so with a visible cursor (which the
+      // input line needs) every frame lands a row low and old rows stay on screen. Flicker is
+      // avoided anyway: finished entries are <Static> (written once), the live area is two
+      // or three rows, and Ink wraps each frame in synchronized-output markers.
+      incrementalRendering: false,
       maxFps: 60,
     },
   );

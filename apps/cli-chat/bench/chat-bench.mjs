@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench` for the chat: runs the built binary in a pseudo-terminal and measures
+ *
+ *   - first frame: launch → the header ("offline") on screen, beside `node -e ""` launch → exit;
+ *   - typing latency: key written → the input line redrawn with it, on an empty transcript
+ *     and on one of 200 messages (100 questions answered by the real bot).
+ *
+ * Writes bench-results/chat.json at the repository root. It measures; it asserts nothing.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const resultsFile = join(root, "bench-results", "chat.json");
+
+const QUESTIONS = [
+  "When was New Industrialization first proposed?",
+  "How many auto manufacturers did China have in 2020?",
+  "When did BYD start making batteries?",
+  "What is local protectionism?",
+  "Who is Jin Zhuanglong?",
+  "What is the middle-income trap?",
+  "How big will the cleantech market be by 2030?",
+  "What are the four elements of New Industrialization?",
+  "What did Xi say at the Two Sessions?",
+  "Why is China worried about a two-way squeeze?",
+];
+
+function environment(stateHome) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === "CI" || key === "CONTINUOUS_INTEGRATION" || key.startsWith("CI_") || key === "FORCE_COLOR")
+      continue;
+    env[key] = value;
+  }
+  return {
+    ...env,
+    TERM: "xterm-256color",
+    NO_COLOR: "1",
+    XDG_STATE_HOME: stateHome,
+    XDG_CACHE_HOME: join(stateHome, "cache"),
+  };
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (value) => Math.round(value * 100) / 100;
+  return {
+    runs: sorted.length,
+    medianMs: round(at(0.5)),
+    p90Ms: round(at(0.9)),
+    minMs: round(sorted[0]),
+    maxMs: round(sorted[sorted.length - 1]),
+  };
+}
+
+function spawn(pty, args, cols = 100, rows = 40) {
+  const stateHome = mkdtempSync(join(tmpdir(), "newind-bench-"));
+  const started = performance.now();
+  const child = pty.spawn(process.execPath, args, {
+    name: "xterm-256color",
+    cols,
+    rows,
+    cwd: stateHome,
+    env: environment(stateHome),
+  });
+  const session = { child, started, output: "", exited: false, listeners: new Set() };
+  child.onData((data) => {
+    session.output += data;
+    for (const listener of session.listeners) listener();
+  });
+  session.exit = new Promise((resolve) =>
+    child.onExit(() => {
+      session.exited = true;
+      resolve(performance.now());
+      for (const listener of session.listeners) listener();
+    }),
+  );
+  return session;
+}
+
+function until(session, check, what, timeoutMs = 20_000) {
+  return new Promise((resolve, reject) => {
+    const test = () => {
+      if (check()) {
+        session.listeners.delete(test);
+        clearTimeout(timer);
+        resolve(performance.now());
+      } else if (session.exited) {
+        session.listeners.delete(test);
+        clearTimeout(timer);
+        reject(new Error(`exited before ${what}`));
+      }
+    };
+    const timer = setTimeout(() => {
+      session.listeners.delete(test);
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    session.listeners.add(test);
+    test();
+  });
+}
+
+async function nodeBaseline(pty, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const session = spawn(pty, ["-e", ""]);
+    samples.push((await session.exit) - session.started);
+  }
+  return stats(samples);
+}
+
+async function firstFrame(pty, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const session = spawn(pty, [bin]);
+    const shown = await until(session, () => session.output.includes("offline"), "the header");
+    samples.push(shown - session.started);
+    session.child.write("\u0004");
+    await session.exit;
+  }
+  return stats(samples);
+}
+
+async function typeKeys(session, count) {
+  const samples = [];
+  let typed = "";
+  for (let i = 0; i < count; i++) {
+    const key = "abcdefghijklmnopqrstuvwxyz"[i % 26];
+    typed += key;
+    const from = session.output.length;
+    const sent = performance.now();
+    session.child.write(key);
+    const expected = `› ${typed}`;
+    const seen = await until(
+      session,
+      () => session.output.indexOf(expected, from - expected.length) >= 0,
+      `echo of ${key}`,
+    );
+    samples.push(seen - sent);
+  }
+  session.child.write("\u0015");
+  return stats(samples);
+}
+
+async function typingLatency(pty, keys) {
+  const session = spawn(pty, [bin]);
+  await until(session, () => session.output.includes("offline"), "the header");
+  // Let the index finish loading so the empty-transcript figure is typing alone.
+  session.child.write("/help\r");
+  await until(session, () => session.output.includes("Keys"), "/help");
+  const empty = await typeKeys(session, keys);
+  let answered = 0;
+  for (let i = 0; i < 100; i++) {
+    const question = QUESTIONS[i % QUESTIONS.length];
+    const before = session.output.length;
+    session.child.write(`${question}\r`);
+    // Answered when the prompt's hint bar has been drawn again after the question's echo.
+    await until(
+      session,
+      () => {
+        const tail = session.output.slice(before);
+        return (
+          tail.includes(`› ${question}`) &&
+          tail.lastIndexOf("Enter ask") > tail.lastIndexOf("looking through")
+        );
+      },
+      `answer ${i + 1}`,
+    );
+    answered++;
+  }
+  const long = await typeKeys(session, keys);
+  session.child.write("\u0004");
+  await session.exit;
+  return { emptyTranscript: empty, transcriptMessages: answered * 2, longTranscript: long };
+}
+
+async function main() {
+  let pty;
+  try {
+    pty = require("node-pty");
+  } catch (error) {
+    console.error(`bench skipped: node-pty is not available (${error.message.split("\n")[0]})`);
+    return;
+  }
+  const runs = Number(process.env.BENCH_RUNS ?? 10);
+  const node = await nodeBaseline(pty, runs);
+  const frame = await firstFrame(pty, runs);
+  const typing = await typingLatency(pty, 40);
+  const result = {
+    benchmark: "newind chat",
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    terminal: "node-pty 100x40, TERM=xterm-256color, NO_COLOR=1",
+    nodeEmptyLaunch: node,
+    firstFrame: { ...frame, ratioToNodeMedian: Math.round((frame.medianMs / node.medianMs) * 100) / 100 },
+    typing,
+  };
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(
+    [
+      `node -e "":             median ${node.medianMs} ms (p90 ${node.p90Ms})`,
+      `first frame (header):   median ${frame.medianMs} ms (p90 ${frame.p90Ms}) = ${result.firstFrame.ratioToNodeMedian}× node`,
+      `typing, empty:          median ${typing.emptyTranscript.medianMs} ms (p90 ${typing.emptyTranscript.p90Ms}, max ${typing.emptyTranscript.maxMs})`,
+      `typing, ${typing.transcriptMessages} messages:   median ${typing.longTranscript.medianMs} ms (p90 ${typing.longTranscript.p90Ms}, max ${typing.longTranscript.maxMs})`,
+      `→ ${resultsFile}`,
+    ].join("\n"),
+  );
+}
+
+await main();

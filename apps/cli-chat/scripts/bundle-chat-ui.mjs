@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * Bundles the compiled Ink chat (dist/ui/run-chat-app.js with ink, react, yoga and their
+ * dependencies) into one file, dist/ui/chat-app.bundle.js. Loading ~200 small ES modules —
+ * ink imports all of es-toolkit/compat for one `throttle` — costs about three times as much
+ * as one bundled file, and the chat's first frame waits on it. `@newind/*` stay external:
+ * they find their data files next to themselves.
+ */
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const dist = fileURLToPath(new URL("../dist/ui/", import.meta.url));
+
+await build({
+  entryPoints: [`${dist}run-chat-app.js`],
+  outfile: `${dist}chat-app.bundle.js`,
+  bundle: true,
+  minify: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: ["@newind/*"],
+  define: { "process.env.NODE_ENV": '"production"' },
+  // Some dependencies are CommonJS and call require(): give the ES module bundle one.
+  banner: {
+    js: "import { createRequire as __newindRequire } from 'node:module'; const require = __newindRequire(import.meta.url);",
+  },
+  logLevel: "warning",
+  plugins: [
+    {
+      // Ink loads React DevTools only when DEV=true; never in the shipped chat.
+      name: "no-devtools",
+      setup(context) {
+        context.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+          path: "react-devtools-core",
+          namespace: "stub",
+        }));
+        context.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
+          contents: "export default {};",
+          loader: "js",
+        }));
+      },
+    },
+  ],
+});
