@@ -84,7 +84,9 @@ function json<T>(args: string[], env?: NodeJS.ProcessEnv): { value: T; stderr: s
 }
 
 const cacheDir = () => join(cacheHome, "newind");
-const cacheFiles = () => (existsSync(cacheDir()) ? readdirSync(cacheDir()).sort() : []);
+const allCacheFiles = () => (existsSync(cacheDir()) ? readdirSync(cacheDir()).sort() : []);
+const cacheFiles = () => allCacheFiles().filter((name) => name.startsWith("index-"));
+const folderCacheFiles = () => allCacheFiles().filter((name) => name.startsWith("folders-"));
 const indexSource = (stderr: string) => /newind: index: (\w+)/.exec(stderr)?.[1];
 
 function snapshot(dir: string) {
@@ -190,6 +192,8 @@ describe("newind --corpus DIR", () => {
     expect(indexSource(first.stderr)).toBe("built");
     const [file] = cacheFiles();
     expect(cacheFiles()).toEqual([expect.stringMatching(/^index-[0-9a-f]{64}\.json$/)]);
+    // The parsed folder is cached too, so an unchanged folder is not parsed again.
+    expect(folderCacheFiles()).toEqual([expect.stringMatching(/^folders-[0-9a-f]{64}\.json$/)]);
 
     const second = search();
     expect(indexSource(second.stderr)).toBe("cache");
@@ -206,18 +210,19 @@ describe("newind --corpus DIR", () => {
     const newest = cacheFiles().find((name) => name !== file) ?? "";
 
     writeFileSync(join(cacheDir(), newest), readFileSync(join(cacheDir(), newest), "utf8").slice(0, 500));
+    for (const name of folderCacheFiles()) writeFileSync(join(cacheDir(), name), "{}\ngarbage");
     const corrupt = search();
     expect(indexSource(corrupt.stderr)).toBe("rebuilt");
     expect(corrupt.stdout).toBe(changed.stdout);
     expect(indexSource(search().stderr)).toBe("cache");
-    expect(cacheFiles().filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(allCacheFiles().filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("uses the prebuilt index and writes no cache for the built-in corpus alone", () => {
     const result = newind(["search", "local protectionism", "--json"], { NEWIND_DEBUG: "1" });
     expect(result.status).toBe(0);
     expect(indexSource(result.stderr)).toBe("prebuilt");
-    expect(cacheFiles()).toEqual([]);
+    expect(allCacheFiles()).toEqual([]);
   });
 
   it("exits 1 with one line naming a missing folder", () => {

@@ -1,10 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { isAbsolute, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Corpus } from "@newind/core";
 import type { SearchIndex } from "@newind/search";
+import { cacheDir, readCacheFile, sha256, writeCacheFile } from "./cache-file.js";
 
 /** What {@link loadSearchIndex} did, for `--debug`-style reporting and tests. */
 export type IndexSource =
@@ -38,22 +36,7 @@ export interface IndexReport {
   writeError?: string;
 }
 
-/** The first line of a cache file; the serialised index follows on the second. */
-interface CacheHeader {
-  format: "newind-index-cache";
-  version: 1;
-  corpusHash: string;
-  /**
-   * sha256 of the curated datasets and the search format version: the index's query
-   * expansions come from the datasets, which `Corpus.hash` does not cover.
-   */
-  contextHash: string;
-  /** sha256 of the payload line: a file cut short or altered is never loaded. */
-  sha256: string;
-}
-
-const CACHE_FORMAT = "newind-index-cache";
-/** How many cache files to keep: enough for someone switching between a few folder sets. */
+/** How many index files to keep: enough for someone switching between a few folder sets. */
 const KEEP_CACHE_FILES = 8;
 
 /**
@@ -61,9 +44,7 @@ const KEEP_CACHE_FILES = 8;
  * when `XDG_CACHE_HOME` is unset, empty or relative (as the XDG spec says to treat it).
  */
 export function indexCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".cache");
-  return join(base, "newind");
+  return cacheDir(env);
 }
 
 /** The cache file for a corpus: one per {@link Corpus.hash}, which covers every document's content. */
@@ -106,22 +87,30 @@ export async function loadSearchIndex(
     }
   }
 
-  const cacheDir = options.cacheDir ?? indexCacheDir(options.env);
-  const file = indexCacheFile(corpus, cacheDir);
-  const contextHash = sha256(`${search.INDEX_FORMAT_VERSION}\n${JSON.stringify(corpus.datasets)}`);
-  const cached = await readCache(file, corpus, contextHash, search.loadSearchIndex);
-  if (cached.index) {
-    // Mark it recently used, so pruning keeps it; a failure here does not matter.
-    const now = new Date();
-    await utimes(file, now, now).catch(() => {});
-    report({ source: "cache", file });
-    return cached.index;
+  const file = indexCacheFile(corpus, options.cacheDir ?? cacheDir(options.env));
+  // The index's query expansions come from the curated datasets, which Corpus.hash does
+  // not cover, and its layout from the search format version: both are part of the key.
+  const key = `${corpus.hash}:${sha256(`${search.INDEX_FORMAT_VERSION}\n${JSON.stringify(corpus.datasets)}`)}`;
+  const cached = await readCacheFile(file, key);
+  let staleReason = cached.problem;
+  if (cached.payload !== undefined) {
+    try {
+      // Checks the search format version and corpus hash again, and parses the index.
+      const index = search.loadSearchIndex(corpus, cached.payload);
+      report({ source: "cache", file });
+      return index;
+    } catch (error) {
+      staleReason = `${file} cannot be loaded (${(error as Error).message})`;
+    }
   }
   const index = await search.createSearchIndex(corpus);
-  const writeError = await writeCache(file, { corpusHash: corpus.hash, contextHash }, index);
-  const result: IndexReport = { source: cached.problem === undefined ? "built" : "rebuilt", file };
-  if (cached.problem !== undefined) result.staleReason = cached.problem;
-  if (writeError !== undefined) result.writeError = writeError;
+  const writeError = await writeCacheFile(file, key, JSON.stringify(index.toJSON()), {
+    prefix: "index-",
+    keep: KEEP_CACHE_FILES,
+  });
+  const result: IndexReport = { source: staleReason === undefined ? "built" : "rebuilt", file };
+  if (staleReason !== undefined) result.staleReason = staleReason;
+  if (writeError !== undefined) result.writeError = `${writeError}; the index is rebuilt on every run`;
   report(result);
   return index;
 }
@@ -175,91 +164,4 @@ async function isBuiltInCorpusAlone(corpus: Corpus): Promise<boolean> {
     corpus.documents.length > 0 &&
     corpus.documents.every((document) => document.path?.startsWith(builtInDir) === true)
   );
-}
-
-type LoadStored = (corpus: Corpus, data: string) => SearchIndex;
-
-async function readCache(
-  file: string,
-  corpus: Corpus,
-  contextHash: string,
-  load: LoadStored,
-): Promise<{ index?: SearchIndex; problem?: string }> {
-  let content: string;
-  try {
-    content = await readFile(file, "utf8");
-  } catch (error) {
-    // No cache yet is the normal first run, not a problem.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return {};
-    return { problem: `cannot read ${file} (${(error as Error).message})` };
-  }
-  const newline = content.indexOf("\n");
-  let header: Partial<CacheHeader>;
-  try {
-    header = JSON.parse(newline < 0 ? content : content.slice(0, newline)) as Partial<CacheHeader>;
-  } catch {
-    return { problem: `${file} is corrupt (no header)` };
-  }
-  if (header?.format !== CACHE_FORMAT || header.version !== 1)
-    return { problem: `${file} has another format` };
-  if (header.corpusHash !== corpus.hash) return { problem: `${file} is for another corpus` };
-  if (header.contextHash !== contextHash)
-    return { problem: `${file} was built with other datasets or search version` };
-  const payload = newline < 0 ? "" : content.slice(newline + 1);
-  if (sha256(payload) !== header.sha256) return { problem: `${file} is corrupt (checksum mismatch)` };
-  try {
-    // Checks the search format version and corpus hash again, and parses the index.
-    return { index: load(corpus, payload) };
-  } catch (error) {
-    return { problem: `${file} cannot be loaded (${(error as Error).message})` };
-  }
-}
-
-async function writeCache(
-  file: string,
-  keys: Pick<CacheHeader, "corpusHash" | "contextHash">,
-  index: SearchIndex,
-): Promise<string | undefined> {
-  const payload = JSON.stringify(index.toJSON());
-  const header: CacheHeader = { format: CACHE_FORMAT, version: 1, ...keys, sha256: sha256(payload) };
-  const dir = join(file, "..");
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFile(temporary, `${JSON.stringify(header)}\n${payload}`, { mode: 0o600 });
-    // rename() replaces the old file in one step: readers see the old cache or the new, never half of one.
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => {});
-    return `cannot write the index cache ${file} (${(error as Error).message}); the index is rebuilt on every run`;
-  }
-  await pruneCache(dir, file).catch(() => {});
-  return undefined;
-}
-
-/** Keeps the {@link KEEP_CACHE_FILES} most recently used cache files; removes older ones and stray temporaries. */
-async function pruneCache(dir: string, keep: string): Promise<void> {
-  const names = (await readdir(dir)).filter((name) =>
-    /^index-[0-9a-f]+\.json(?:\.\d+\.[0-9a-f]+\.tmp)?$/.test(name),
-  );
-  const entries = await Promise.all(
-    names.map(async (name) => {
-      const path = join(dir, name);
-      const info = await stat(path).catch(() => undefined);
-      return { path, name, mtime: info?.mtimeMs ?? 0 };
-    }),
-  );
-  const hourAgo = Date.now() - 60 * 60 * 1000;
-  // Another process may be writing a temporary right now: only old ones are strays.
-  const strays = entries.filter((entry) => entry.name.endsWith(".tmp") && entry.mtime < hourAgo);
-  const caches = entries
-    .filter((entry) => !entry.name.endsWith(".tmp") && entry.path !== keep)
-    .sort((a, b) => b.mtime - a.mtime)
-    .slice(KEEP_CACHE_FILES - 1);
-  await Promise.all([...strays, ...caches].map((entry) => rm(entry.path, { force: true })));
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -1,7 +1,9 @@
 import type { Corpus } from "@newind/core";
 import { toSingleLine } from "@newind/core";
 import type { LoadedCorpus } from "@newind/data";
+import { cacheDir } from "./cache-file.js";
 import type { CliOptions } from "./cli-options.js";
+import { createCorpusFileCache } from "./corpus-cache.js";
 import { UsageError, UserError } from "./errors.js";
 
 /**
@@ -9,8 +11,9 @@ import { UsageError, UserError } from "./errors.js";
  * (unless `--no-default-corpus`) plus every `--corpus DIR` and `NEWIND_CORPUS` folder,
  * through `@newind/data`'s `loadCorpus`. Files skipped with a warning (not UTF-8, empty,
  * binary, over 20 MB) and entries that are not documents are reported on `stderr`, one
- * line each; errors from the user's files (a missing folder, an unreadable file, a bad
- * `corpus.json`, duplicate ids) become {@link UserError}s: one line, exit 1.
+ * line each. Parsed folders are cached in `$XDG_CACHE_HOME/newind` (never in the
+ * folders themselves). Errors from the user's files (a missing folder, an unreadable
+ * file, a bad `corpus.json`, duplicate ids) become {@link UserError}s: one line, exit 1.
  *
  * @example
  * const loadCorpus = createCorpusLoader(parseCliOptions(["--corpus", "notes"]), process.stderr);
@@ -19,15 +22,20 @@ import { UsageError, UserError } from "./errors.js";
 export function createCorpusLoader(
   options: CliOptions,
   stderr: NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv = process.env,
 ): () => Promise<Corpus> {
   let loading: Promise<Corpus> | undefined;
   return () => {
-    loading ??= loadCliCorpus(options, stderr);
+    loading ??= loadCliCorpus(options, stderr, env);
     return loading;
   };
 }
 
-async function loadCliCorpus(options: CliOptions, stderr: NodeJS.WritableStream): Promise<Corpus> {
+async function loadCliCorpus(
+  options: CliOptions,
+  stderr: NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv,
+): Promise<Corpus> {
   if (!options.includeDefaultCorpus && options.corpusDirs.length === 0) {
     throw new UsageError("--no-default-corpus needs at least one --corpus DIR (or NEWIND_CORPUS) to read.");
   }
@@ -37,6 +45,8 @@ async function loadCliCorpus(options: CliOptions, stderr: NodeJS.WritableStream)
     corpus = await data.loadCorpus({
       dirs: options.corpusDirs,
       includeDefault: options.includeDefaultCorpus,
+      // Unchanged folders are not parsed again: the parsed documents are cached beside the index.
+      cache: createCorpusFileCache(cacheDir(env)),
     });
   } catch (error) {
     // CorpusFolderError (the user's folders) and CorpusLoadError (the built-in corpus) name their file.

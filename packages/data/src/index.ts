@@ -27,6 +27,12 @@ export {
 } from "./datasets.js";
 export { DOCUMENT_ID, slugifyFileName } from "./document-ids.js";
 export {
+  type CorpusCache,
+  type FolderParts,
+  restoreFolderParts,
+  serializeFolderParts,
+} from "./folder-cache.js";
+export {
   FOLDER_MANIFEST_FILE,
   FolderManifest,
   FolderManifestAuthor,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Corpus } from "@newind/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusFolderError } from "./corpus-errors.js";
+import type { CorpusCache } from "./folder-cache.js";
 import { CorpusLoadError, loadDefaultCorpus } from "./load-corpus.js";
 import { loadCorpus, MAX_DOCUMENT_BYTES } from "./load-corpus-folders.js";
 
@@ -399,6 +400,59 @@ describe(loadCorpus, () => {
         JSON.stringify({ documents: [{ file: "notes.md", title: "Retitled" }] }),
       );
       expect(await hash()).not.toBe(changed);
+    });
+  });
+
+  describe("with a cache", () => {
+    function memoryCache() {
+      const values = new Map<string, string>();
+      const log: string[] = [];
+      const cache: CorpusCache = {
+        read: async (key) => {
+          log.push(values.has(key) ? "hit" : "miss");
+          return values.get(key);
+        },
+        write: async (key, value) => {
+          log.push("write");
+          values.set(key, value);
+        },
+      };
+      return { cache, values, log };
+    }
+
+    it("restores unchanged folders from the cache, giving the same corpus", async () => {
+      await files(dir, { "notes.md": NOTES_MD, "essay.html": ESSAY_HTML, "bad.txt": new Uint8Array([0xff]) });
+      const { cache, log } = memoryCache();
+      const { warnings: _w1, ...fresh } = await loadCorpus({ dirs: [dir] });
+      const first = await loadCorpus({ dirs: [dir], cache });
+      const second = await loadCorpus({ dirs: [dir], cache });
+      expect(log).toEqual(["miss", "write", "hit"]);
+      expect(second).toEqual(first);
+      expect({ ...second, warnings: undefined }).toEqual({ ...fresh, warnings: undefined });
+      expect(second.warnings.map((warning) => warning.reason)).toEqual(["invalid-utf8"]);
+    });
+
+    it("misses when a file changes, and ignores a cached value that does not fit the files", async () => {
+      await files(dir, { "notes.md": NOTES_MD });
+      const { cache, values, log } = memoryCache();
+      await loadCorpus({ dirs: [dir], cache });
+      await writeFile(join(dir, "notes.md"), `${NOTES_MD}\nOne more paragraph.\n`);
+      await loadCorpus({ dirs: [dir], cache });
+      expect(log).toEqual(["miss", "write", "miss", "write"]);
+
+      // A cached span outside its document: never trusted, parsed again and rewritten.
+      const [key, value] = [...values.entries()].at(-1) as [string, string];
+      values.set(key, value.replace(/"end":(\d+)/, '"end":99999$1'));
+      const corpus = await loadCorpus({ dirs: [dir], cache });
+      expect(log.slice(-2)).toEqual(["hit", "write"]);
+      expectExactSpans(corpus);
+      // A cached document with other bytes than the file's: ignored too.
+      values.set(key, value.replace(/"sha256":"[0-9a-f]+"/, `"sha256":"${"0".repeat(64)}"`));
+      await loadCorpus({ dirs: [dir], cache });
+      expect(log.slice(-2)).toEqual(["hit", "write"]);
+      values.set(key, "{ not json");
+      expectExactSpans(await loadCorpus({ dirs: [dir], cache }));
+      expect(log.slice(-2)).toEqual(["hit", "write"]);
     });
   });
 

@@ -1,16 +1,16 @@
 import type { Dirent, Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import {
-  type Author,
-  type Corpus,
-  type Footnote,
-  type Passage,
-  type Sentence,
-  SourceDocument,
-} from "@newind/core";
+import { type Author, type Corpus, SourceDocument } from "@newind/core";
 import { CorpusFolderError, type CorpusWarning, type SkippedFile } from "./corpus-errors.js";
 import { slugifyFileName, uniqueId } from "./document-ids.js";
+import {
+  type CorpusCache,
+  type FolderParts,
+  folderCacheKey,
+  restoreFolderParts,
+  serializeFolderParts,
+} from "./folder-cache.js";
 import { FOLDER_MANIFEST_FILE, FolderManifest, type FolderManifestEntry } from "./folder-manifest.js";
 import { formatZodError } from "./format-zod-error.js";
 import type { ExtractedDocument } from "./formats/extracted-document.js";
@@ -18,7 +18,7 @@ import { extractHtml } from "./formats/html.js";
 import { extractMarkdown } from "./formats/markdown.js";
 import { extractPlainText } from "./formats/text.js";
 import { corpusHash, emptyDatasets, loadDefaultCorpus, sha256Hex } from "./load-corpus.js";
-import { type ParsedDocument, parseDocument } from "./parse-document.js";
+import { PARSER_VERSION, type ParsedDocument, parseDocument } from "./parse-document.js";
 
 /** Files larger than this are skipped with a warning (20 MB). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -47,6 +47,11 @@ export interface LoadCorpusOptions {
   includeDefault?: boolean;
   /** Skip files larger than this many bytes, with a warning. Default {@link MAX_DOCUMENT_BYTES}. */
   maxFileBytes?: number;
+  /**
+   * Keeps parsed folder documents between runs (see {@link CorpusCache}): files are still
+   * read and hashed every time, but unchanged ones are not extracted and parsed again.
+   */
+  cache?: CorpusCache;
 }
 
 /**
@@ -72,9 +77,17 @@ interface Candidate {
   manifestPath: string;
 }
 
+/** A file read and decoded, before its text is extracted. */
+interface ReadFile {
+  candidate: Candidate;
+  /** sha256 of the file's bytes. */
+  sha256: string;
+  decoded: string;
+}
+
 interface ReadDocument {
   candidate: Candidate;
-  bytes: Uint8Array;
+  sha256: string;
   extracted: ExtractedDocument;
 }
 
@@ -127,44 +140,86 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
   const candidates: Candidate[] = [];
   for (const dir of dirs) candidates.push(...(await listFolder(dir, skipped)));
 
-  const read = await mapConcurrently(candidates, READ_CONCURRENCY, (candidate) =>
-    readCandidate(candidate, maxFileBytes, warnings),
-  );
-  const documents = assignIds(
-    read.filter((document): document is ReadDocument => document !== undefined),
-    base?.documents.map((document) => document.id) ?? [],
-  );
-  if (!base && documents.length === 0) {
+  const read = (
+    await mapConcurrently(candidates, READ_CONCURRENCY, (candidate) =>
+      readCandidate(candidate, maxFileBytes, warnings),
+    )
+  ).filter((file): file is ReadFile => file !== undefined);
+
+  const reserved = base?.documents.map((document) => document.id) ?? [];
+  const key = folderCacheKey([
+    `newind-folders@${FOLDER_READER_VERSION}`,
+    `newind-parser@${PARSER_VERSION}`,
+    reserved,
+    ...read.map(({ candidate, sha256 }) => [
+      candidate.path,
+      sha256,
+      candidate.entry ?? null,
+      candidate.entryIndex ?? null,
+    ]),
+  ]);
+  const fingerprints = read.map(({ candidate, sha256 }) => ({ path: candidate.path, sha256 }));
+  const cachedValue = options.cache ? await options.cache.read(key).catch(() => undefined) : undefined;
+  let parts = cachedValue === undefined ? undefined : restoreFolderParts(cachedValue, fingerprints);
+  if (!parts) {
+    parts = parseFolders(read, reserved);
+    if (options.cache) await options.cache.write(key, serializeFolderParts(parts)).catch(() => {});
+  }
+
+  if (!base && parts.documents.length === 0) {
     throw new CorpusFolderError(
       "no-documents",
       dirs.join(", "),
       `no documents to load: ${dirs.join(", ")} ${dirs.length === 1 ? "has" : "have"} no readable ${Object.keys(DOCUMENT_EXTENSIONS).join(", ")} files`,
     );
   }
+  warnings.push(...parts.warnings);
   // Warnings in folder and file order, whatever order the parallel reads finished in.
-  warnings.sort((a, b) => a.path.localeCompare(b.path));
+  warnings.sort((a, b) => compareNames(a.path, b.path));
 
-  const passages: Passage[] = [...(base?.passages ?? [])];
-  const sentences: Sentence[] = [...(base?.sentences ?? [])];
-  const footnotes: Footnote[] = [...(base?.footnotes ?? [])];
-  for (const { document, bodyStart } of documents) {
-    const parsed = parseFolderDocument(document, bodyStart);
-    passages.push(...parsed.passages);
-    sentences.push(...parsed.sentences);
-    footnotes.push(...parsed.footnotes);
-  }
-  const userDocuments = documents.map(({ document }) => document);
-  const allDocuments = [...(base?.documents ?? []), ...userDocuments];
+  const allDocuments = [...(base?.documents ?? []), ...parts.documents];
   return {
     documents: allDocuments,
-    passages,
-    sentences,
-    footnotes,
+    passages: [...(base?.passages ?? []), ...parts.passages],
+    sentences: [...(base?.sentences ?? []), ...parts.sentences],
+    footnotes: [...(base?.footnotes ?? []), ...parts.footnotes],
     datasets: base?.datasets ?? emptyDatasets(),
     hash: folderCorpusHash(allDocuments),
     warnings,
     skipped,
   };
+}
+
+/** Extracts, names and parses the files read: the work a {@link CorpusCache} saves. */
+function parseFolders(read: readonly ReadFile[], reserved: readonly string[]): FolderParts {
+  const warnings: CorpusWarning[] = [];
+  const extracted: ReadDocument[] = [];
+  for (const { candidate, sha256, decoded } of read) {
+    const { path } = candidate;
+    const document = candidate.read(decoded);
+    if (
+      document.text
+        .slice(document.bodyStart)
+        .replace(/^\uFEFF/, "")
+        .trim().length === 0
+    ) {
+      warnings.push({ path, reason: "empty", message: `${path}: skipped: no text to index` });
+      continue;
+    }
+    for (const problem of document.problems) {
+      warnings.push({ path, reason: "front-matter", message: `${path}: ${problem}` });
+    }
+    extracted.push({ candidate, sha256, extracted: document });
+  }
+  const parts: FolderParts = { documents: [], passages: [], sentences: [], footnotes: [], warnings };
+  for (const { document, bodyStart } of assignIds(extracted, reserved)) {
+    const parsed = parseFolderDocument(document, bodyStart);
+    parts.documents.push(document);
+    parts.passages.push(...parsed.passages);
+    parts.sentences.push(...parsed.sentences);
+    parts.footnotes.push(...parsed.footnotes);
+  }
+  return parts;
 }
 
 /**
@@ -205,15 +260,7 @@ async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Candidat
     if (code === "ENOENT") throw new CorpusFolderError("missing-folder", dir, `${dir}: no such folder`);
     throw new CorpusFolderError("unreadable", dir, `${dir}: cannot read the folder (${describe(error)})`);
   }
-  // Case-insensitive, then code-point order: the same on every machine (no locale), and
-  // "Notes.md" next to "notes.txt", so ids do not depend on capitalisation.
-  const order = (name: string) => [name.toLowerCase(), name] as const;
-  entries.sort((a, b) => {
-    const [aLower, aName] = order(a.name);
-    const [bLower, bName] = order(b.name);
-    if (aLower !== bLower) return aLower < bLower ? -1 : 1;
-    return aName < bName ? -1 : aName > bName ? 1 : 0;
-  });
+  entries.sort((a, b) => compareNames(a.name, b.name));
   const names = new Set(entries.map((entry) => entry.name));
   const manifestPath = join(dir, FOLDER_MANIFEST_FILE);
   const manifest = names.has(FOLDER_MANIFEST_FILE) ? await readFolderManifest(manifestPath) : undefined;
@@ -258,6 +305,17 @@ async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Candidat
   return candidates;
 }
 
+/**
+ * Case-insensitive, then code-point order: the same on every machine (no locale), and
+ * "Notes.md" next to "notes.txt", so ids do not depend on capitalisation.
+ */
+function compareNames(a: string, b: string): number {
+  const lowerA = a.toLowerCase();
+  const lowerB = b.toLowerCase();
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 async function readFolderManifest(file: string): Promise<FolderManifest> {
   let source: string;
   try {
@@ -286,7 +344,7 @@ async function readCandidate(
   candidate: Candidate,
   maxFileBytes: number,
   warnings: CorpusWarning[],
-): Promise<ReadDocument | undefined> {
+): Promise<ReadFile | undefined> {
   const { path } = candidate;
   const warn = (reason: CorpusWarning["reason"], what: string) => {
     warnings.push({ path, reason, message: `${path}: ${what}` });
@@ -317,10 +375,10 @@ async function readCandidate(
     warn("binary", "skipped: binary file (it contains NUL bytes), not text");
     return undefined;
   }
-  let text: string;
+  let decoded: string;
   try {
     // ignoreBOM keeps a byte-order mark in the text, as the built-in loader does: offsets index the file.
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    decoded = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     warn(
       "invalid-utf8",
@@ -328,18 +386,8 @@ async function readCandidate(
     );
     return undefined;
   }
-  const extracted = candidate.read(text);
-  if (
-    extracted.text
-      .slice(extracted.bodyStart)
-      .trim()
-      .replace(/^\uFEFF/, "").length === 0
-  ) {
-    warn("empty", "skipped: no text to index");
-    return undefined;
-  }
-  for (const problem of extracted.problems) warn("front-matter", problem);
-  return { candidate, bytes, extracted };
+  // The file's bytes: for HTML this changes with anything in the page, title included.
+  return { candidate, sha256: sha256Hex(bytes), decoded };
 }
 
 interface AssignedDocument {
@@ -366,13 +414,13 @@ function assignIds(read: ReadDocument[], reserved: readonly string[]): AssignedD
     }
     taken.set(id, candidate.manifestPath);
   }
-  return read.map(({ candidate, bytes, extracted }) => {
+  return read.map(({ candidate, sha256, extracted }) => {
     let id = candidate.entry?.id;
     if (id === undefined) {
       id = uniqueId(slugifyFileName(candidate.fileName), new Set(taken.keys()));
       taken.set(id, candidate.path);
     }
-    return { document: toSourceDocument(id, candidate, bytes, extracted), bodyStart: extracted.bodyStart };
+    return { document: toSourceDocument(id, candidate, sha256, extracted), bodyStart: extracted.bodyStart };
   });
 }
 
@@ -381,7 +429,7 @@ const DocumentUrl = SourceDocument.shape.url;
 function toSourceDocument(
   id: string,
   candidate: Candidate,
-  bytes: Uint8Array,
+  sha256: string,
   extracted: ExtractedDocument,
 ): SourceDocument {
   const entry = candidate.entry;
@@ -392,8 +440,7 @@ function toSourceDocument(
     title,
     authors,
     path: candidate.path,
-    // The file's bytes: for HTML this changes with anything in the page, title included.
-    sha256: sha256Hex(bytes),
+    sha256,
     text: extracted.text,
   };
   const publisher = entry?.publisher ?? extracted.publisher;
