@@ -4,7 +4,7 @@ import { glossaryExpansions, type PhraseExpansion } from "./analysis/query-terms
 import { type ChineseTranslator, createChineseTranslator } from "./analysis/translate-chinese.js";
 import { buildVocabulary, type Vocabulary } from "./analysis/vocabulary.js";
 import { buildEvidenceIndex, type EvidenceIndex, type SentenceRecord } from "./answering/evidence-index.js";
-import { sentenceOf } from "./answering/match-records.js";
+import { type PreparedText, prepareText, sentenceOf } from "./answering/match-records.js";
 
 /** A search hit as the bot reads it (structurally, `CitationHit` of `@newind/search`). */
 export interface SearchHitLike {
@@ -45,6 +45,8 @@ export interface Curated<T> {
   sentence: SentenceRecord | undefined;
   /** Words describing the record, matched against questions. */
   text: string;
+  /** The same, prepared for {@link textCoverage}. */
+  prepared: PreparedText;
 }
 
 /** Everything built once per bot. */
@@ -59,7 +61,7 @@ export interface BotContext {
   metrics: Curated<Metric>[];
   timeline: Curated<TimelineEvent>[];
   entities: Curated<Entity>[];
-  lists: Curated<EnumeratedList>[];
+  lists: Array<Curated<EnumeratedList> & { items: PreparedText }>;
   options: Required<BotOptions>;
   /** Sentence id of a search hit span. */
   sentenceAt(docId: string, start: number, end: number): SentenceRecord | undefined;
@@ -88,6 +90,12 @@ export function createBotContext(
     [...entityWords, ...glossaryWords],
   );
   const datasets = corpus.datasets;
+  const curate = <T>(record: T, sentence: SentenceRecord | undefined, text: string): Curated<T> => ({
+    record,
+    sentence,
+    text,
+    prepared: prepareText(text, matcher),
+  });
   const bySpan = new Map<string, SentenceRecord>();
   for (const record of index.sentences)
     bySpan.set(`${record.docId}\u0000${record.start}\u0000${record.end}`, record);
@@ -99,25 +107,31 @@ export function createBotContext(
     matcher,
     translator: createChineseTranslator(datasets),
     phrases: glossaryExpansions(datasets.glossary),
-    metrics: datasets.metrics.map((record) => ({
-      record,
-      sentence: sentenceOf(index, record.evidence),
-      text: `${record.label} ${record.scope} ${record.source ?? ""}`,
-    })),
-    timeline: datasets.timeline.map((record) => ({
-      record,
-      sentence: sentenceOf(index, record.evidence),
-      text: `${record.summary} ${record.actor ?? ""} ${record.evidence.quote}`,
-    })),
-    entities: datasets.entities.map((record) => ({
-      record,
-      sentence: sentenceOf(index, record.evidence),
-      text: `${record.name} ${record.aliases.join(" ")}`,
-    })),
+    metrics: datasets.metrics.map((record) => {
+      const sentence = sentenceOf(index, record.evidence);
+      return curate(
+        record,
+        sentence,
+        `${record.label} ${record.scope} ${record.source ?? ""} ${sentence?.text ?? ""}`,
+      );
+    }),
+    timeline: datasets.timeline.map((record) =>
+      curate(
+        record,
+        sentenceOf(index, record.evidence),
+        `${record.summary} ${record.actor ?? ""} ${record.evidence.quote}`,
+      ),
+    ),
+    entities: datasets.entities.map((record) =>
+      curate(record, sentenceOf(index, record.evidence), `${record.name} ${record.aliases.join(" ")}`),
+    ),
     lists: datasets.lists.map((record) => ({
-      record,
-      sentence: sentenceOf(index, record.intro),
-      text: `${record.title} ${record.keywords.join(" ")} ${record.intro.quote}`,
+      ...curate(
+        record,
+        sentenceOf(index, record.intro),
+        `${record.title} ${record.keywords.join(" ")} ${record.intro.quote}`,
+      ),
+      items: prepareText(record.items.map((item) => item.text).join(" "), matcher),
     })),
     options: { ...DEFAULTS, ...options },
     sentenceAt(docId, start, end) {

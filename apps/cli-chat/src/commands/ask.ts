@@ -4,6 +4,7 @@ import type { Answer, Citation, Corpus, Evidence } from "@newind/core";
 import { stripControl, toSingleLine } from "@newind/core";
 import type { CommandContext } from "../context.js";
 import { ExitCode } from "../errors.js";
+import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
 
 const EXAMPLE = 'newind ask "When was New Industrialization first proposed?"';
 
@@ -17,13 +18,10 @@ interface JsonLineAnswer {
   citations: Array<Pick<Citation, "n" | "docId" | "paragraph" | "start" | "end" | "quote">>;
 }
 
-async function createAskBot(corpus: Corpus): Promise<Bot> {
-  const [{ createBot }, { loadOrBuildSearchIndex }] = await Promise.all([
-    import("@newind/bot"),
-    import("@newind/search"),
-  ]);
-  // The prebuilt index ships with @newind/search for the built-in corpus; other corpora are indexed here.
-  const { index } = await loadOrBuildSearchIndex(corpus);
+async function createAskBot(context: CommandContext, corpus: Corpus): Promise<Bot> {
+  const { createBot } = await import("@newind/bot");
+  // The prebuilt index for the built-in corpus; folder corpora use the cached index.
+  const index = await loadSearchIndex(corpus, commandIndexOptions(context));
   return createBot({ corpus, index });
 }
 
@@ -48,7 +46,7 @@ export async function run(context: CommandContext): Promise<number> {
     );
   }
   const corpus = await context.loadCorpus();
-  const bot = await createAskBot(corpus);
+  const bot = await createAskBot(context, corpus);
   const answer = await bot.ask(question.text);
   if (context.options.json) {
     context.stdout.write(`${JSON.stringify(answer)}\n`);
@@ -105,7 +103,7 @@ async function runJsonLines(context: CommandContext): Promise<number> {
       if (turns !== undefined && (!Array.isArray(turns) || turns.some((turn) => typeof turn !== "string"))) {
         throw new Error('"turns" must be an array of strings');
       }
-      bot ??= await createAskBot(await context.loadCorpus());
+      bot ??= await createAskBot(context, await context.loadCorpus());
       const answer = await bot.ask(question.text, { history: (turns as string[] | undefined) ?? [] });
       const out: JsonLineAnswer = {
         ...(id === undefined ? {} : { id }),

@@ -8,59 +8,91 @@ export interface EntityMatcher {
   find(text: string): Entity[];
 }
 
-interface AliasPattern {
+interface AliasWords {
   entity: Entity;
-  pattern: RegExp;
+  words: string[];
+  /** Everyday words ("US" and "us") must match as written, in capitals. */
+  caseSensitive: boolean;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function words(text: string): Array<{ word: string; index: number }> {
+  const out: Array<{ word: string; index: number }> = [];
+  for (const match of text.matchAll(WORD)) out.push({ word: match[0], index: match.index ?? 0 });
+  return out;
+}
+
+// Drops possessive "s" tokens left by splitting "Xi’s" into "Xi", "s".
+function withoutPossessives(tokens: Array<{ word: string; index: number }>, text: string) {
+  return tokens.filter(
+    (token) => !(token.word === "s" && /['’]$/.test(text.slice(Math.max(0, token.index - 1), token.index))),
+  );
 }
 
 /**
  * Builds a matcher over the entities' names and aliases. Chinese aliases match as
- * substrings; Latin ones on word boundaries, case-insensitively, except short aliases that
- * are also everyday words ("US" and "us"), which must match in capitals.
+ * substrings; Latin ones as whole word sequences (hyphens and spaces alike, possessives
+ * allowed), case-insensitively, except short aliases that are also everyday words ("US"
+ * and "us"), which must match in capitals. Matching walks the text's words once with an
+ * index by first word, so it stays fast with hundreds of aliases.
  *
  * @example
  * createEntityMatcher(entities).find("what did the IEA forecast?").map((e) => e.id) // ["iea"]
  */
 export function createEntityMatcher(entities: readonly Entity[]): EntityMatcher {
-  const patterns: AliasPattern[] = [];
+  const byFirstWord = new Map<string, AliasWords[]>();
+  const han: Array<{ entity: Entity; alias: string }> = [];
   for (const entity of entities) {
-    const names = [...new Set([entity.name, ...entity.aliases])];
-    for (const name of names) {
+    for (const name of new Set([entity.name, ...entity.aliases])) {
       if (name.trim().length < 2) continue;
       if (hasHan(name)) {
-        patterns.push({ entity, pattern: new RegExp(escapeRegExp(name), "u") });
+        han.push({ entity, alias: name.normalize("NFKC") });
         continue;
       }
       const folded = foldText(name).trim();
-      const everyday = STOPWORDS.has(folded) || folded.length <= 2;
-      const body = escapeRegExp(everyday ? name : folded)
-        .replace(/\\-|-/g, "[-\\s]?")
-        .replace(/\s+/g, "\\s+");
-      patterns.push({
-        entity,
-        pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:'s|’s)?(?![\\p{L}\\p{N}])`, everyday ? "u" : "iu"),
-      });
+      const caseSensitive = STOPWORDS.has(folded) || folded.length <= 2;
+      const aliasWords = words(caseSensitive ? name.normalize("NFKC") : folded).map((w) => w.word);
+      const first = aliasWords[0];
+      if (!first) continue;
+      const entry: AliasWords = { entity, words: aliasWords, caseSensitive };
+      const key = caseSensitive ? first : first.toLowerCase();
+      const list = byFirstWord.get(key) ?? [];
+      list.push(entry);
+      byFirstWord.set(key, list);
     }
   }
+  // Longer aliases first, so "Jiangsu province" is tried before "Jiangsu".
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return {
     find(text) {
-      const folded = text.normalize("NFKC");
-      const found: Array<{ entity: Entity; index: number }> = [];
-      const seen = new Set<string>();
-      for (const { entity, pattern } of patterns) {
-        if (seen.has(entity.id)) continue;
-        const source = pattern.flags.includes("i") ? foldText(folded) : folded;
-        const match = pattern.exec(source);
-        if (match) {
-          seen.add(entity.id);
-          found.push({ entity, index: match.index });
+      const normalized = text.normalize("NFKC");
+      const found = new Map<string, { entity: Entity; index: number }>();
+      const original = withoutPossessives(words(normalized), normalized);
+      const lower = original.map((token) => ({ word: foldText(token.word), index: token.index }));
+      for (let i = 0; i < original.length; i++) {
+        const candidates = [
+          ...(byFirstWord.get(lower[i]?.word ?? "") ?? []),
+          ...(byFirstWord.get(original[i]?.word ?? "") ?? []).filter((c) => c.caseSensitive),
+        ];
+        for (const candidate of candidates) {
+          if (found.has(candidate.entity.id)) continue;
+          const tokens = candidate.caseSensitive ? original : lower;
+          let ok = i + candidate.words.length <= tokens.length;
+          for (let j = 0; ok && j < candidate.words.length; j++)
+            ok = tokens[i + j]?.word === candidate.words[j];
+          if (ok)
+            found.set(candidate.entity.id, { entity: candidate.entity, index: original[i]?.index ?? 0 });
         }
       }
-      return found
+      if (hasHan(normalized)) {
+        for (const { entity, alias } of han) {
+          if (found.has(entity.id)) continue;
+          const index = normalized.indexOf(alias);
+          if (index >= 0) found.set(entity.id, { entity, index });
+        }
+      }
+      return [...found.values()]
         .sort((a, b) => a.index - b.index || a.entity.id.localeCompare(b.entity.id))
         .map((f) => f.entity);
     },

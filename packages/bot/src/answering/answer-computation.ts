@@ -3,7 +3,7 @@ import { yearsIn } from "../text/numbers.js";
 import { MAX_ANSWER_LENGTH, shorten, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
 import type { SentenceRecord } from "./evidence-index.js";
-import { textCoverage } from "./match-records.js";
+import { type PreparedText, textCoverage } from "./match-records.js";
 
 /** Splits "between A and B" / "from A to B" / "after A until B" into its two ends. */
 export function twoEnds(english: string): [string, string] | undefined {
@@ -47,7 +47,7 @@ function bestDated(
   const consider = (
     sentence: SentenceRecord | undefined,
     year: number | undefined,
-    text: string,
+    text: PreparedText,
     bonus: number,
   ) => {
     if (!sentence || year === undefined || sentence === exclude) return;
@@ -56,11 +56,11 @@ function bestDated(
   };
   for (const event of context.timeline) {
     const year = Number(event.record.date.slice(0, 4));
-    consider(event.sentence, Number.isFinite(year) ? year : undefined, event.text, 0.05);
+    consider(event.sentence, Number.isFinite(year) ? year : undefined, event.prepared, 0.05);
   }
   for (const sentence of context.index.sentences) {
     if (!sentence.hasDate) continue;
-    consider(sentence, eventYear(sentence.text), sentence.text, 0);
+    consider(sentence, eventYear(sentence.text), { stems: sentence.stems, entityIds: sentence.entityIds }, 0);
   }
   return best;
 }

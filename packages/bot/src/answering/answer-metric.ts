@@ -45,7 +45,7 @@ export function answerFromMetric(input: StrategyInput): Draft | undefined {
     }
     if (analysis.years.length > 0 && (record.year === undefined || !analysis.years.includes(record.year)))
       continue;
-    const coverage = textCoverage(`${curated.text} ${sentence.text}`, analysis.query, context.matcher);
+    const coverage = textCoverage(curated.prepared, analysis.query, context.matcher);
     if (coverage < MIN_METRIC_COVERAGE || (best && coverage <= best.coverage)) continue;
     best = { draftText: formatMetricValue(record.value, record.unit), coverage, metric: curated };
   }

@@ -17,7 +17,7 @@ import { assertCitations, CitationRegistry } from "./citations.js";
 import { AnswerComposer, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten } from "./compose.js";
 import type { Draft, StrategyInput } from "./draft.js";
 import type { SentenceRecord } from "./evidence-index.js";
-import { textCoverage } from "./match-records.js";
+import { type PreparedText, textCoverage } from "./match-records.js";
 import { type RankedSentence, type RankingQuery, rankSentences } from "./rank-sentences.js";
 
 /** An answer with what the bot learnt on the way (used to resolve the next turn). */
@@ -93,15 +93,16 @@ function rankingFor(context: BotContext, analysis: QuestionAnalysis, previous?: 
 
 function curatedBonus(context: BotContext, analysis: QuestionAnalysis): Map<string, number> {
   const bonus = new Map<string, number>();
-  const add = (sentence: SentenceRecord | undefined, text: string, weight: number) => {
+  const add = (sentence: SentenceRecord | undefined, text: PreparedText, weight: number) => {
     if (!sentence) return;
     const coverage = textCoverage(text, analysis.query, context.matcher);
     if (coverage < 0.5) return;
     bonus.set(sentence.id, Math.max(bonus.get(sentence.id) ?? 0, weight * coverage));
   };
   if (analysis.intent === "number")
-    for (const metric of context.metrics) add(metric.sentence, metric.text, 0.6);
-  if (analysis.intent === "date") for (const event of context.timeline) add(event.sentence, event.text, 0.6);
+    for (const metric of context.metrics) add(metric.sentence, metric.prepared, 0.6);
+  if (analysis.intent === "date")
+    for (const event of context.timeline) add(event.sentence, event.prepared, 0.6);
   return bonus;
 }
 

@@ -56,6 +56,26 @@ const COMPARATIVE =
   /\b(compared? (to|with)|differ\w*|unlike|whereas|rather than|similar|shifted away|away from|toward|instead of|closely based|based on|upgraded|versus|than|however|likewise)\b/i;
 const ANAPHORA = /^(?:\S+\s+){0,12}?(these|this|such|those|the following)\b/i;
 
+const PASSAGE_BEFORE = new WeakMap<Corpus, Map<string, Passage>>();
+
+/** The passage before each passage of its document (computed once per corpus). */
+function passageBefore(corpus: Corpus): Map<string, Passage> {
+  let map = PASSAGE_BEFORE.get(corpus);
+  if (!map) {
+    map = new Map();
+    const ordered = [...corpus.passages].sort(
+      (a, b) => a.docId.localeCompare(b.docId) || a.span.start - b.span.start,
+    );
+    for (let i = 1; i < ordered.length; i++) {
+      const current = ordered[i];
+      const previous = ordered[i - 1];
+      if (current && previous && current.docId === previous.docId) map.set(current.id, previous);
+    }
+    PASSAGE_BEFORE.set(corpus, map);
+  }
+  return map;
+}
+
 function precedingPassageStems(
   record: SentenceRecord,
   passages: ReadonlyMap<string, Passage>,

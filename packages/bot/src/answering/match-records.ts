@@ -4,13 +4,27 @@ import type { QueryTerms } from "../analysis/query-terms.js";
 import { tokenize } from "../text/tokens.js";
 import type { EvidenceIndex, SentenceRecord } from "./evidence-index.js";
 
+/** A text's stems and entity mentions, computed once. */
+export interface PreparedText {
+  stems: ReadonlySet<string>;
+  entityIds: ReadonlySet<string>;
+}
+
+/** Prepares a text for {@link textCoverage}. */
+export function prepareText(text: string, matcher: EntityMatcher): PreparedText {
+  return {
+    stems: new Set(tokenize(text).map((t) => t.stem)),
+    entityIds: new Set(matcher.find(text).map((e) => e.id)),
+  };
+}
+
 /**
  * Share of the question's content (idf-weighted) a piece of text covers: the measure used
  * to decide whether a curated record (metric, event, list, entity) fits the question.
  */
-export function textCoverage(text: string, query: QueryTerms, matcher: EntityMatcher): number {
-  const stems = new Set(tokenize(text).map((t) => t.stem));
-  const entityIds = new Set(matcher.find(text).map((e) => e.id));
+export function textCoverage(text: string | PreparedText, query: QueryTerms, matcher: EntityMatcher): number {
+  const prepared = typeof text === "string" ? prepareText(text, matcher) : text;
+  const { stems, entityIds } = prepared;
   let total = 0;
   let covered = 0;
   const credit = new Array<number>(query.groups.length).fill(0);
