@@ -62,6 +62,7 @@ const WEIGHT = {
   chinese: 0.8,
 } as const;
 const HAN = /\p{Script=Han}/gu;
+const HAN_ANY = /\p{Script=Han}/u;
 const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/gu;
 const ACRONYM = /^[A-Z]{2,6}s?$/;
 const ENDS_MID_WORD = /[\p{L}\p{N}]$/u;
@@ -145,14 +146,16 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
 
   if (expansions) {
     const folded = text.normalize("NFKC");
-    for (const rule of expansions.chinese) {
+    const rulesByFirstTerm = ruleIndex(expansions);
+    for (const rule of HAN_ANY.test(folded) ? expansions.chinese : []) {
       if (!folded.includes(rule.form)) continue;
       const group = groups++;
       applied.push({ from: rule.form, to: rule.targets.flat(), source: rule.source });
       for (const target of rule.targets)
         for (const term of target) add(term, WEIGHT.chinese, group, "chinese");
     }
-    for (const rule of expansions.rules) {
+    const candidates = new Set(sequence.flatMap((entry) => rulesByFirstTerm.get(entry.term) ?? []));
+    for (const rule of candidates) {
       const at = findSequence(sequence, rule.pattern);
       if (at < 0) continue;
       const group = sequence[at]?.group ?? groups++;
@@ -180,6 +183,25 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
     corrections,
     expansions: applied,
   };
+}
+
+const ruleIndexes = new WeakMap<ExpansionTable, Map<string, ExpansionRule[]>>();
+
+/** The table's rules by the first term of their pattern, built once per table. */
+function ruleIndex(table: ExpansionTable): Map<string, ExpansionRule[]> {
+  let index = ruleIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const rule of table.rules) {
+      const first = rule.pattern[0];
+      if (first === undefined) continue;
+      const list = index.get(first) ?? [];
+      list.push(rule);
+      index.set(first, list);
+    }
+    ruleIndexes.set(table, index);
+  }
+  return index;
 }
 
 function findSequence(sequence: Array<{ term: string }>, pattern: string[]): number {

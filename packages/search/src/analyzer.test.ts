@@ -40,6 +40,10 @@ describe(analyzeText, () => {
   it("indexes hyphenated compounds whole and split, whatever the dash", () => {
     expect(analyzeText("middle-income")).toEqual(["middleincom", "middl", "incom"]);
     expect(analyzeText("anti–unfair")).toEqual(analyzeText("anti-unfair"));
+    expect(tokenizeWords("protectionism—particularly").map((token) => token.raw)).toEqual([
+      "protectionism",
+      "particularly",
+    ]);
   });
 
   it("folds possessives and British -isation spellings", () => {

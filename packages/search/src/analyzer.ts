@@ -12,11 +12,12 @@ export interface WordToken {
   han: boolean;
 }
 
-// A Han run, or a word: letters, digits and marks joined by apostrophes, hyphens/dashes,
+// A Han run, or a word: letters, digits and marks joined by apostrophes, hyphens, en dashes
+// ("anti–unfair"; an em dash separates words in prose: "protectionism—particularly"),
 // periods, commas, ampersands or slashes; an optional currency sign before it and a
 // percent sign after it. Offsets come from the raw text, so highlights stay exact.
 const WORD =
-  /(\p{Script=Han}+)|((?:[$€£¥]\s?)?[\p{L}\p{N}\p{M}]+(?:[\u0027\u2019\u02bc\u2010-\u2015\u2212\-.,&/][\p{L}\p{N}\p{M}]+)*%?)/gu;
+  /(\p{Script=Han}+)|((?:[$€£¥]\s?)?[\p{L}\p{N}\p{M}]+(?:[\u0027\u2019\u02bc\u2010-\u2013\u2212\-.,&/][\p{L}\p{N}\p{M}]+)*%?)/gu;
 const HAN = /\p{Script=Han}/u;
 const HAN_OR_OTHER = /(\p{Script=Han}+)|[^\p{Script=Han}]+/gu;
 const DIGITS = /^\d+(?:\.\d+)?$/;
@@ -123,6 +124,9 @@ export function surfaceForm(word: string): string {
   return folded.replace(/isation(s?)$/, "ization$1");
 }
 
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 /** Stems one surface word: Porter stemming for alphabetic words, numbers and codes ("5g") kept. */
 export function stemWord(surface: string): string {
   const number = NUMBER_WORDS[surface];
@@ -130,7 +134,13 @@ export function stemWord(surface: string): string {
   const unit = UNIT_WORDS[surface];
   if (unit !== undefined) return unit;
   if (surface.length <= 3 || !/^[a-z]+$/.test(surface)) return surface;
-  return stemmer(surface);
+  let stem = stems.get(surface);
+  if (stem === undefined) {
+    stem = stemmer(surface);
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(surface, stem);
+  }
+  return stem;
 }
 
 /** True when a surface word is dropped as a stop word. */
@@ -214,6 +224,23 @@ export function chineseTerms(run: string): string[] {
   return [...words, ...bigrams];
 }
 
+// Raw word → index terms. Texts repeat their words endlessly, so analysing each distinct
+// word once makes indexing and highlighting several times faster; the cap bounds memory.
+const wordTerms = new Map<string, string[]>();
+const WORD_CACHE_LIMIT = 200_000;
+
+/** {@link termsOfWord}, memoised. Callers must not modify the array returned. */
+export function cachedTermsOfWord(token: Pick<WordToken, "raw" | "han">): readonly string[] {
+  const key = token.han ? `\u0000${token.raw}` : token.raw;
+  let terms = wordTerms.get(key);
+  if (!terms) {
+    terms = termsOfWord(token);
+    if (wordTerms.size >= WORD_CACHE_LIMIT) wordTerms.clear();
+    wordTerms.set(key, terms);
+  }
+  return terms;
+}
+
 /**
  * Analyses text into index terms, in order (duplicates kept, as term frequency counts).
  *
@@ -223,7 +250,7 @@ export function chineseTerms(run: string): string[] {
  */
 export function analyzeText(text: string): string[] {
   const terms: string[] = [];
-  for (const token of tokenizeWords(text)) terms.push(...termsOfWord(token));
+  for (const token of tokenizeWords(text)) terms.push(...cachedTermsOfWord(token));
   return terms;
 }
 

@@ -24,6 +24,8 @@ const PUNCTUATION_FOLDS: Record<string, string> = {
 };
 const PUNCTUATION = new RegExp(`[${Object.keys(PUNCTUATION_FOLDS).join("")}]`, "g");
 const COMBINING_MARKS = /\p{M}+/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included
+const ASCII = /^[\u0000-\u007f]*$/;
 
 /**
  * Folds text for matching: Unicode NFKC (full-width forms, ligatures), lower case,
@@ -34,6 +36,8 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * foldText("Ｃhina’s Café—Ｘ") // "china's cafe-x"
  */
 export function foldText(text: string): string {
+  // Most words are plain ASCII: nothing to normalise but case.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFKC")
     .toLowerCase()

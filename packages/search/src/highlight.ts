@@ -1,5 +1,5 @@
 import type { Span } from "@newind/core";
-import { termsOfWord, tokenizeWords } from "./analyzer.js";
+import { cachedTermsOfWord, tokenizeWords } from "./analyzer.js";
 
 /**
  * Finds the words of `quote` whose index terms are among `terms`. Offsets are absolute:
@@ -14,7 +14,7 @@ export function highlightQuote(
   const matched = new Set<string>();
   if (terms.size === 0) return { highlights, matchedTerms: [] };
   for (const token of tokenizeWords(quote)) {
-    const tokenTerms = termsOfWord(token);
+    const tokenTerms = cachedTermsOfWord(token);
     if (token.han) {
       // Highlight the Chinese words that matched, not the whole run.
       for (const term of tokenTerms) {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Corpus, Passage, Sentence, SourceDocument, Span } from "@newind/core";
 import MiniSearch, { type AsPlainObject, type SearchResult } from "minisearch";
-import { type AnalyzedQuery, analyzeQuery } from "./analyze-query.js";
-import { surfaceWords, termsOfWord, tokenizeWords } from "./analyzer.js";
+import { type AnalyzedQuery, analyzeQuery, type QueryTerm } from "./analyze-query.js";
+import { cachedTermsOfWord, surfaceWords, tokenizeWords } from "./analyzer.js";
 import { curatedContext } from "./curated-context.js";
 import { buildExpansions, type ExpansionTable } from "./expansions.js";
 import { highlightQuote } from "./highlight.js";
@@ -70,6 +70,18 @@ const ABOUT_BOOST = 0.4;
 const LEAD_IN_SHARE = 0.5;
 /** Factor for sentences stating what the question asks for (a date for "when", …). */
 const FOCUS_BOOST = 1.5;
+/** How many of the best passages lend context to their sentences. */
+const CONTEXT_PASSAGES = 50;
+/** How many of MiniSearch's best sentences are ranked further. */
+const MAX_CANDIDATES = 500;
+/** A term in more than this share of the sentences is "common": not searched, but scored via its champions… */
+const COMMON_SHARE = 0.01;
+/** …and never in fewer sentences than this (so a small corpus searches every term). */
+const COMMON_MIN_SENTENCES = 1000;
+/** How many best sentences each common term keeps as its champions. */
+const CHAMPIONS = 100;
+// MiniSearch's BM25+ parameters (its defaults), so common terms score as if searched.
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const MAX_QUOTE = 750;
 
 /** The stored form of a {@link SearchIndex}. */
@@ -82,11 +94,16 @@ export interface SerializedSearchIndex {
   datasetsHash: string;
   options: Required<SearchIndexOptions>;
   sentences: AsPlainObject;
-  passages: AsPlainObject;
   vocabulary: VocabularyJSON;
   expansions: ExpansionTable;
   /** {@link sentenceFeatures} per sentence. */
   features: number[];
+  /** In how many sentences each term occurs. */
+  documentFrequencies: Array<[term: string, sentences: number]>;
+  /** Common terms' best sentences with their BM25 term-frequency parts (see {@link COMMON_SHARE}). */
+  champions: Array<[term: string, sentenceIds: number[], saturations: number[]]>;
+  /** Mean number of terms of a sentence's text. */
+  averageLength: number;
 }
 
 /** Thrown by {@link loadSearchIndex} when stored data does not fit the corpus or this version. */
@@ -94,23 +111,33 @@ export class StaleIndexError extends Error {
   override name = "StaleIndexError";
 }
 
+interface Candidate {
+  score: number;
+  terms: string[];
+}
+
+function popCount(mask: number): number {
+  let bits = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) bits++;
+  return bits;
+}
+
 interface IndexedUnit {
   id: number;
   text: string;
-  leadIn?: string;
   about?: string;
 }
 
 const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(" "));
 const sameTerm = (term: string): string => term;
 const SENTENCE_FIELDS = { fields: ["text", "about"], tokenize: splitTerms, processTerm: sameTerm };
-const PASSAGE_FIELDS = { fields: ["text", "leadIn"], tokenize: splitTerms, processTerm: sameTerm };
 
-function analyzeForIndex(text: string, vocabulary: Vocabulary): string {
+function analyzeForIndex(text: string, vocabulary: Vocabulary | undefined): string {
   const terms: string[] = [];
   for (const token of tokenizeWords(text)) {
-    if (!token.han) for (const surface of surfaceWords(token.raw)) vocabulary.add(surface);
-    terms.push(...termsOfWord(token));
+    const tokenTerms = cachedTermsOfWord(token);
+    if (vocabulary && !token.han) for (const surface of surfaceWords(token.raw)) vocabulary.add(surface);
+    for (const term of tokenTerms) terms.push(term);
   }
   return terms.join(" ");
 }
@@ -132,35 +159,21 @@ export async function createSearchIndex(
 ): Promise<SearchIndex> {
   const vocabulary = new Vocabulary();
   const sentences = new MiniSearch<IndexedUnit>(SENTENCE_FIELDS);
-  const passages = new MiniSearch<IndexedUnit>(PASSAGE_FIELDS);
-  const sentencesOf = groupSentences(corpus);
   const about = curatedContext(corpus);
-  sentences.addAll(
-    corpus.sentences.map((sentence, id): IndexedUnit => {
-      const unit: IndexedUnit = { id, text: analyzeForIndex(sentence.text, vocabulary) };
-      if (about[id]) unit.about = analyzeForIndex(about[id], new Vocabulary());
-      return unit;
-    }),
-  );
-  const passageTerms = corpus.passages.map((passage) => analyzeForIndex(passage.text, new Vocabulary()));
-  passages.addAll(
-    corpus.passages.map((passage, id): IndexedUnit => {
-      // A list item is read with the sentence that introduces its list ("…by doing the following:").
-      const leadIn = passage.leadIn === undefined ? undefined : sentencesOf.get(passage.leadIn);
-      const lastLeadIn = leadIn?.[leadIn.length - 1];
-      const leadInText = lastLeadIn === undefined ? undefined : corpus.sentences[lastLeadIn]?.text;
-      const unit: IndexedUnit = { id, text: passageTerms[id] ?? "" };
-      if (leadInText) unit.leadIn = analyzeForIndex(leadInText, new Vocabulary());
-      return unit;
-    }),
-  );
+  const sentenceTerms = corpus.sentences.map((sentence) => analyzeForIndex(sentence.text, vocabulary));
+  const units = corpus.sentences.map((_sentence, id): IndexedUnit => {
+    const unit: IndexedUnit = { id, text: sentenceTerms[id] ?? "" };
+    if (about[id]) unit.about = analyzeForIndex(about[id], undefined);
+    return unit;
+  });
+  sentences.addAll(units);
   return new CorpusSearchIndex(
     corpus,
     sentences,
-    passages,
     vocabulary,
     buildExpansions(corpus),
     sentenceFeatures(corpus),
+    termStatistics(units),
     {
       passageWeight: options.passageWeight ?? 0.3,
     },
@@ -184,22 +197,70 @@ export function loadSearchIndex(corpus: Corpus, data: SerializedSearchIndex | st
     throw new StaleIndexError("search index was built for another corpus or other datasets");
   }
   const sentences = MiniSearch.loadJS<IndexedUnit>(stored.sentences, SENTENCE_FIELDS);
-  const passages = MiniSearch.loadJS<IndexedUnit>(stored.passages, PASSAGE_FIELDS);
-  if (
-    sentences.documentCount !== corpus.sentences.length ||
-    passages.documentCount !== corpus.passages.length
-  ) {
+  if (sentences.documentCount !== corpus.sentences.length) {
     throw new StaleIndexError("search index does not match the corpus's sentences");
   }
   return new CorpusSearchIndex(
     corpus,
     sentences,
-    passages,
     new Vocabulary(stored.vocabulary),
     stored.expansions,
     stored.features,
+    {
+      documentFrequencies: stored.documentFrequencies,
+      champions: stored.champions,
+      averageLength: stored.averageLength,
+    },
     stored.options,
   );
+}
+
+/** What ranking needs beyond MiniSearch: term frequencies over sentences, common terms' champions. */
+interface TermStatistics {
+  documentFrequencies: Iterable<[string, number]>;
+  champions: Iterable<[string, number[], number[]]>;
+  averageLength: number;
+}
+
+function termStatistics(units: readonly IndexedUnit[]): TermStatistics {
+  const frequencies = new Map<string, number>();
+  let totalLength = 0;
+  const termsOf = units.map((unit) => splitTerms(unit.about ? `${unit.text} ${unit.about}` : unit.text));
+  for (const [i, terms] of termsOf.entries()) {
+    totalLength += splitTerms(units[i]?.text ?? "").length;
+    for (const term of new Set(terms)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  }
+  const averageLength = units.length > 0 ? totalLength / units.length : 1;
+  const commonAt = commonThreshold(units.length);
+  const scored = new Map<string, Array<[score: number, id: number]>>();
+  for (const [i, terms] of termsOf.entries()) {
+    const counts = new Map<string, number>();
+    for (const term of terms)
+      if ((frequencies.get(term) ?? 0) > commonAt) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) {
+      const list = scored.get(term) ?? [];
+      list.push([saturation(count, terms.length, averageLength), i]);
+      scored.set(term, list);
+    }
+  }
+  const champions: Array<[string, number[], number[]]> = [];
+  for (const [term, list] of scored) {
+    list.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    const best = list.slice(0, CHAMPIONS);
+    champions.push([term, best.map(([, id]) => id), best.map(([score]) => Math.round(score * 1e4) / 1e4)]);
+  }
+  return { documentFrequencies: frequencies, champions, averageLength };
+}
+
+/** Terms in more sentences than this are common (see {@link COMMON_SHARE}). */
+function commonThreshold(sentenceCount: number): number {
+  return Math.max(COMMON_MIN_SENTENCES, COMMON_SHARE * sentenceCount);
+}
+
+/** BM25's term-frequency part, with length normalisation. */
+function saturation(termFrequency: number, length: number, averageLength: number): number {
+  const { k, b, d } = BM25;
+  return d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * length) / averageLength));
 }
 
 /** A fingerprint of the curated datasets an index was built with. */
@@ -220,31 +281,38 @@ function groupSentences(corpus: Corpus): Map<string, number[]> {
 class CorpusSearchIndex implements SearchIndex {
   readonly corpus: Corpus;
   readonly #sentences: MiniSearch<IndexedUnit>;
-  readonly #passages: MiniSearch<IndexedUnit>;
   readonly #vocabulary: Vocabulary;
   readonly #expansions: ExpansionTable;
   readonly #options: Required<SearchIndexOptions>;
   readonly #documents: Map<string, SourceDocument>;
   readonly #passageById: Map<string, Passage>;
   readonly #passageNumber: Map<string, number>;
+  /** Passage number (index into corpus.passages) of each sentence. */
+  readonly #passageOf: number[];
+  /** List item passage number → its lead-in paragraph's number. */
+  readonly #leadInPassageOf: Map<number, number>;
   readonly #sentencesOf: Map<string, number[]>;
   readonly #features: number[];
-  /** For each list item's sentences: the sentence that introduces the list. */
-  readonly #leadInOf: Map<number, number>;
+  /** For each list's lead-in sentence: the sentences of its items. */
+  readonly #itemsOf: Map<number, number[]>;
+  /** How many sentences each term occurs in. */
+  readonly #documentFrequency: Map<string, number>;
+  /** Common term → its champion sentences → BM25 term-frequency part. */
+  readonly #champions: Map<string, Map<number, number>>;
+  readonly #averageLength: number;
 
   constructor(
     corpus: Corpus,
     sentences: MiniSearch<IndexedUnit>,
-    passages: MiniSearch<IndexedUnit>,
     vocabulary: Vocabulary,
     expansions: ExpansionTable,
     features: number[],
+    statistics: TermStatistics,
     options: Required<SearchIndexOptions>,
   ) {
     this.#features = features;
     this.corpus = corpus;
     this.#sentences = sentences;
-    this.#passages = passages;
     this.#vocabulary = vocabulary;
     this.#expansions = expansions;
     this.#options = options;
@@ -252,14 +320,26 @@ class CorpusSearchIndex implements SearchIndex {
     this.#passageById = new Map(corpus.passages.map((passage) => [passage.id, passage]));
     this.#passageNumber = new Map(corpus.passages.map((passage, i) => [passage.id, i]));
     this.#sentencesOf = groupSentences(corpus);
-    this.#leadInOf = new Map();
-    for (const passage of corpus.passages) {
+    this.#passageOf = corpus.sentences.map((sentence) => this.#passageNumber.get(sentence.passageId) ?? -1);
+    this.#itemsOf = new Map();
+    this.#leadInPassageOf = new Map();
+    for (const [number, passage] of corpus.passages.entries()) {
       if (passage.leadIn === undefined) continue;
+      const leadInNumber = this.#passageNumber.get(passage.leadIn);
+      if (leadInNumber !== undefined) this.#leadInPassageOf.set(number, leadInNumber);
       const leadIn = this.#sentencesOf.get(passage.leadIn);
       const last = leadIn?.[leadIn.length - 1];
       if (last === undefined) continue;
-      for (const sentenceId of this.#sentencesOf.get(passage.id) ?? []) this.#leadInOf.set(sentenceId, last);
+      const items = this.#itemsOf.get(last) ?? [];
+      items.push(...(this.#sentencesOf.get(passage.id) ?? []));
+      this.#itemsOf.set(last, items);
     }
+    this.#documentFrequency = new Map(statistics.documentFrequencies);
+    this.#champions = new Map();
+    for (const [term, ids, saturations] of statistics.champions) {
+      this.#champions.set(term, new Map(ids.map((id, i) => [id, saturations[i] ?? 0])));
+    }
+    this.#averageLength = statistics.averageLength;
   }
 
   analyze(query: string): AnalyzedQuery {
@@ -270,88 +350,137 @@ class CorpusSearchIndex implements SearchIndex {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     if (typeof query !== "string" || limit === 0) return [];
     const analyzed = this.analyze(query);
-    if (analyzed.terms.length === 0) return [];
-    const weights = new Map(analyzed.terms.map((term) => [term.term, term.weight]));
-    const groupOf = new Map(analyzed.terms.map((term) => [term.term, term.group]));
+    const { searched, pruned } = this.#planTerms(analyzed);
+    if (searched.length === 0 && pruned.length === 0) return [];
     const allowed = options.docIds ? new Set(options.docIds) : undefined;
-    const sentenceFilter = allowed
-      ? (result: SearchResult) => allowed.has(this.corpus.sentences[result.id as number]?.docId ?? "")
-      : undefined;
-    const passageFilter = allowed
-      ? (result: SearchResult) => allowed.has(this.corpus.passages[result.id as number]?.docId ?? "")
-      : undefined;
-    const searchOptions = {
-      boostTerm: (term: string) => weights.get(term) ?? 1,
-      boost: { text: 1, leadIn: 0.5, about: ABOUT_BOOST },
-    };
-    const queryText = [...weights.keys()].join(" ");
-    const sentenceResults = this.#sentences.search(queryText, {
-      ...searchOptions,
-      ...(sentenceFilter ? { filter: sentenceFilter } : {}),
-    });
-    const passageResults = this.#passages.search(queryText, {
-      ...searchOptions,
-      ...(passageFilter ? { filter: passageFilter } : {}),
-    });
+    const sentences = this.corpus.sentences;
 
-    const coverage = (terms: readonly string[]) => {
-      if (analyzed.groups === 0) return 1;
-      const groups = new Set<number>();
-      for (const term of terms) {
-        const group = groupOf.get(term);
-        if (group !== undefined && group >= 0) groups.add(group);
+    // Concepts as bits: a sentence's coverage is the share of the query's concepts it matches.
+    const bitOf = new Map<number, number>();
+    for (const term of analyzed.terms)
+      if (term.group >= 0 && !bitOf.has(term.group)) bitOf.set(term.group, bitOf.size);
+    const maskOf = new Map<string, number>();
+    for (const term of analyzed.terms) {
+      const bit = bitOf.get(term.group);
+      if (bit !== undefined && bit < 31) maskOf.set(term.term, 1 << bit);
+    }
+    const concepts = Math.min(bitOf.size, 31);
+
+    const candidates = new Map<number, Candidate>();
+    if (searched.length > 0) {
+      const weights = new Map(searched.map((term) => [term.term, term.weight]));
+      const results = this.#sentences.search([...weights.keys()].join(" "), {
+        boostTerm: (term: string) => weights.get(term) ?? 1,
+        boost: { text: 1, about: ABOUT_BOOST },
+        ...(allowed
+          ? { filter: (result: SearchResult) => allowed.has(sentences[result.id as number]?.docId ?? "") }
+          : {}),
+      });
+      // Results come best first; the tail cannot reach the top once context is added.
+      for (const result of results.slice(0, Math.max(MAX_CANDIDATES, limit * 4))) {
+        candidates.set(result.id as number, { score: result.score, terms: result.terms });
       }
-      return groups.size / analyzed.groups;
-    };
-    const scores = new Map<number, { score: number; terms: Set<string> }>();
-    const topPassageScore = passageResults[0]?.score ?? 1;
-    const passageScore = new Map<number, { score: number; terms: string[] }>();
-    for (const result of passageResults.slice(0, 50)) {
-      passageScore.set(result.id as number, { score: result.score / topPassageScore, terms: result.terms });
     }
-    const topSentenceScore = sentenceResults[0]?.score ?? 1;
+    // Common terms were not searched (see #planTerms): they score on their champion
+    // sentences with MiniSearch's BM25+, as if searched.
+    for (const term of pruned) {
+      const champions = this.#champions.get(term.term);
+      if (!champions) continue;
+      const frequency = this.#documentFrequency.get(term.term) ?? 1;
+      const idf = Math.log(1 + (sentences.length - frequency + 0.5) / (frequency + 0.5));
+      for (const [id, saturationPart] of champions) {
+        if (allowed && !allowed.has(sentences[id]?.docId ?? "")) continue;
+        const entry = candidates.get(id);
+        const score = term.weight * idf * saturationPart;
+        if (entry) {
+          entry.score += score;
+          entry.terms.push(term.term);
+        } else {
+          candidates.set(id, { score, terms: [term.term] });
+        }
+      }
+    }
+
+    let top = 0;
+    for (const entry of candidates.values()) top = Math.max(top, entry.score);
+    // Passage context: how strongly the rest of a sentence's passage matches.
+    const passageTotal = new Map<number, number>();
+    for (const [id, entry] of candidates) {
+      const passage = this.#passageOf[id] ?? -1;
+      passageTotal.set(passage, (passageTotal.get(passage) ?? 0) + entry.score / (top || 1));
+    }
+    // A list item's context includes the paragraph that introduces its list.
+    for (const [item, leadIn] of this.#leadInPassageOf) {
+      const introduced = passageTotal.get(leadIn);
+      if (introduced) passageTotal.set(item, (passageTotal.get(item) ?? 0) + 0.5 * introduced);
+    }
+    let topPassage = 0;
+    for (const total of passageTotal.values()) topPassage = Math.max(topPassage, total);
     const weight = this.#options.passageWeight;
-    for (const result of sentenceResults) {
-      const sentence = this.corpus.sentences[result.id as number];
-      if (!sentence) continue;
-      const passage = passageScore.get(this.#passageNumber.get(sentence.passageId) ?? -1);
-      const own = result.score / topSentenceScore;
-      const score = (own + weight * (passage?.score ?? 0)) * (0.5 + coverage(result.terms));
-      scores.set(result.id as number, { score, terms: new Set(result.terms) });
+    const scores = new Map<number, { score: number; terms: readonly string[] }>();
+    for (const [id, entry] of candidates) {
+      let mask = 0;
+      for (const term of entry.terms) mask |= maskOf.get(term) ?? 0;
+      const coverage = concepts === 0 ? 1 : popCount(mask) / concepts;
+      const passage = (passageTotal.get(this.#passageOf[id] ?? -1) ?? 0) / (topPassage || 1);
+      scores.set(id, {
+        score: (entry.score / (top || 1) + weight * passage) * (0.5 + coverage),
+        terms: entry.terms,
+      });
     }
-    // Sentences of strongly matching passages are candidates even when they share no term.
-    for (const [passageId, passage] of passageScore) {
-      const passageRecord = this.corpus.passages[passageId];
-      for (const sentenceId of this.#sentencesOf.get(passageRecord?.id ?? "") ?? []) {
-        if (scores.has(sentenceId)) continue;
-        scores.set(sentenceId, { score: weight * passage.score * 0.5, terms: new Set() });
+    // Sentences of the best passages are candidates even when they share no term.
+    const bestPassages = [...passageTotal].sort((a, b) => b[1] - a[1]).slice(0, CONTEXT_PASSAGES);
+    for (const [passage, total] of bestPassages) {
+      for (const id of this.#sentencesOf.get(this.corpus.passages[passage]?.id ?? "") ?? []) {
+        if (!scores.has(id)) scores.set(id, { score: weight * (total / (topPassage || 1)) * 0.5, terms: [] });
       }
     }
     // A list item is read after its lead-in ("…by doing the following:"): it inherits part of
     // the lead-in's score, so list questions cite the items rather than the announcement.
-    for (const [sentenceId, leadInId] of this.#leadInOf) {
+    for (const [leadInId, items] of this.#itemsOf) {
       const leadIn = scores.get(leadInId);
       if (!leadIn) continue;
-      const own = scores.get(sentenceId);
       const inherited = LEAD_IN_SHARE * leadIn.score;
-      if (own) own.score += inherited;
-      else scores.set(sentenceId, { score: inherited, terms: new Set() });
+      for (const itemId of items) {
+        const own = scores.get(itemId);
+        if (own) own.score += inherited;
+        else scores.set(itemId, { score: inherited, terms: [] });
+      }
     }
     const wanted = featureFor(questionFocus(analyzed.query));
     if (wanted !== 0) {
-      for (const [sentenceId, entry] of scores) {
-        if (((this.#features[sentenceId] ?? 0) & wanted) !== 0) entry.score *= FOCUS_BOOST;
-      }
+      for (const [id, entry] of scores)
+        if (((this.#features[id] ?? 0) & wanted) !== 0) entry.score *= FOCUS_BOOST;
     }
     const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, limit);
     const hits: CitationHit[] = [];
-    for (const [sentenceId, { score, terms }] of ranked) {
-      const sentence = this.corpus.sentences[sentenceId];
-      if (!sentence) continue;
-      const hit = this.#toHit(sentence, score, terms);
+    for (const [id, { score, terms }] of ranked) {
+      const sentence = sentences[id];
+      const hit = sentence ? this.#toHit(sentence, score, new Set(terms)) : undefined;
       if (hit) hits.push(hit);
     }
     return hits;
+  }
+
+  /**
+   * Splits the query's terms into those MiniSearch searches for and the common ones. In
+   * a large corpus a word like "china" is in half the sentences: scoring all of them
+   * costs tens of milliseconds and changes little (its IDF is near zero). Terms in more
+   * than {@link COMMON_SHARE} of the sentences are instead scored on the best candidates
+   * of the other terms and on their precomputed champion sentences. In a corpus of under
+   * {@link COMMON_MIN_SENTENCES} sentences no term is common: everything is searched.
+   */
+  #planTerms(analyzed: AnalyzedQuery): { searched: QueryTerm[]; pruned: QueryTerm[] } {
+    const commonAt = commonThreshold(this.corpus.sentences.length);
+    const searched: QueryTerm[] = [];
+    const pruned: QueryTerm[] = [];
+    for (const term of analyzed.terms) {
+      const frequency = this.#documentFrequency.get(term.term) ?? 0;
+      if (frequency === 0) continue;
+      if (frequency > commonAt) pruned.push(term);
+      else searched.push(term);
+    }
+    return { searched, pruned };
   }
 
   #toHit(sentence: Sentence, score: number, terms: ReadonlySet<string>): CitationHit | undefined {
@@ -393,10 +522,12 @@ class CorpusSearchIndex implements SearchIndex {
       datasetsHash: datasetsHash(this.corpus),
       options: this.#options,
       sentences: this.#sentences.toJSON(),
-      passages: this.#passages.toJSON(),
       vocabulary: this.#vocabulary.toJSON(),
       expansions: this.#expansions,
       features: this.#features,
+      documentFrequencies: [...this.#documentFrequency],
+      champions: [...this.#champions].map(([term, best]) => [term, [...best.keys()], [...best.values()]]),
+      averageLength: this.#averageLength,
     };
   }
 }
