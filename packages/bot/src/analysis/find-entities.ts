@@ -69,7 +69,7 @@ export function createEntityMatcher(entities: readonly Entity[]): EntityMatcher 
       const normalized = text.normalize("NFKC");
       const found = new Map<string, { entity: Entity; index: number }>();
       const original = withoutPossessives(words(normalized), normalized);
-      const lower = original.map((token) => ({ word: foldText(token.word), index: token.index }));
+      const lower = original.map((token) => ({ word: token.word.toLowerCase(), index: token.index }));
       for (let i = 0; i < original.length; i++) {
         const candidates = [
           ...(byFirstWord.get(lower[i]?.word ?? "") ?? []),

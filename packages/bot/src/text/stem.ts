@@ -47,6 +47,18 @@ const VOWEL = /[aeiou]/;
  * stem("digitization") // "digit"
  */
 export function stem(word: string): string {
+  const cached = CACHE.get(word);
+  if (cached !== undefined) return cached;
+  const stemmed = stemUncached(word);
+  // Questions bring new words; a bounded cache keeps memory flat however long the session.
+  if (CACHE.size > 50_000) CACHE.clear();
+  CACHE.set(word, stemmed);
+  return stemmed;
+}
+
+const CACHE = new Map<string, string>();
+
+function stemUncached(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith("'s")) w = w.slice(0, -2);
