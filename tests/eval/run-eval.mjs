@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // `pnpm eval`: the project's own evaluation on ../shared/eval. Each part is a module
 // exporting one function; this file runs them in turn and fails when one throws.
+import { runAnswerEval } from "./answers.mjs";
 import { runRetrievalEval } from "./retrieval.mjs";
 
-const parts = [["retrieval", () => runRetrievalEval()]];
+const parts = [
+  ["retrieval", () => runRetrievalEval()],
+  ["answers", () => runAnswerEval()],
+];
 
 let failed = false;
 for (const [name, part] of parts) {
