@@ -90,12 +90,19 @@ export function createBotContext(
     [...entityWords, ...glossaryWords],
   );
   const datasets = corpus.datasets;
-  const curate = <T>(record: T, sentence: SentenceRecord | undefined, text: string): Curated<T> => ({
-    record,
-    sentence,
-    text,
-    prepared: prepareText(text, matcher),
-  });
+  // Prepared on first use: a one-shot `newind ask` pays only for the datasets its question needs.
+  const curate = <T>(record: T, sentence: SentenceRecord | undefined, text: string): Curated<T> => {
+    let prepared: PreparedText | undefined;
+    return {
+      record,
+      sentence,
+      text,
+      get prepared() {
+        prepared ??= prepareText(text, matcher);
+        return prepared;
+      },
+    };
+  };
   const bySpan = new Map<string, SentenceRecord>();
   for (const record of index.sentences)
     bySpan.set(`${record.docId}\u0000${record.start}\u0000${record.end}`, record);

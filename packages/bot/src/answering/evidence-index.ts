@@ -76,17 +76,6 @@ function passageBefore(corpus: Corpus): Map<string, Passage> {
   return map;
 }
 
-function precedingPassageStems(
-  record: SentenceRecord,
-  passages: ReadonlyMap<string, Passage>,
-  listItems: ReadonlyMap<string, Passage[]>,
-  corpus: Corpus,
-): string[] {
-  return precedingPassageTexts(record, passages, listItems, corpus).flatMap((text) =>
-    tokenize(text).map((t) => t.stem),
-  );
-}
-
 function precedingPassageTexts(
   record: SentenceRecord,
   passages: ReadonlyMap<string, Passage>,
@@ -116,7 +105,28 @@ const ACTOR_NAME = /(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b[A-Z]
  * Prepares the corpus sentences for ranking: token stems, figures, dates, entity mentions,
  * discourse cues and neighbours. Built once per bot; everything after is lookups.
  */
-export function buildEvidenceIndex(corpus: Corpus, matcher: EntityMatcher): EvidenceIndex {
+export function buildEvidenceIndex(corpus: Corpus, entityMatcher: EntityMatcher): EvidenceIndex {
+  // Lead-ins, speakers and preceding passages are read once per sentence that leans on them: memoise.
+  const found = new Map<string, ReturnType<EntityMatcher["find"]>>();
+  const matcher: EntityMatcher = {
+    find(text) {
+      let entities = found.get(text);
+      if (!entities) {
+        entities = entityMatcher.find(text);
+        found.set(text, entities);
+      }
+      return entities;
+    },
+  };
+  const stemsOf = new Map<string, string[]>();
+  const stemsOfText = (text: string): string[] => {
+    let stems = stemsOf.get(text);
+    if (!stems) {
+      stems = tokenize(text).map((t) => t.stem);
+      stemsOf.set(text, stems);
+    }
+    return stems;
+  };
   const documents = new Map(corpus.documents.map((doc) => [doc.id, doc]));
   const passages = new Map(corpus.passages.map((passage) => [passage.id, passage]));
   const listItems = new Map<string, Passage[]>();
@@ -180,12 +190,14 @@ export function buildEvidenceIndex(corpus: Corpus, matcher: EntityMatcher): Evid
     const twoBack = record.previous ? records[i - 2] : undefined;
     if (twoBack && twoBack.passageId === record.passageId) for (const s of twoBack.stems) context.add(s);
     const leadIn = record.passage.leadIn ? passages.get(record.passage.leadIn) : undefined;
-    if (leadIn) for (const token of tokenize(leadIn.text)) context.add(token.stem);
+    if (leadIn) for (const stemmed of stemsOfText(leadIn.text)) context.add(stemmed);
     // A passage that opens by pointing back ("these seemingly disparate issues") leans on the
     // passage before it; for a list, on the whole list and its lead-in.
     const pointsBack = !record.previous && ANAPHORA.test(record.text);
     if (pointsBack) {
-      for (const stemmed of precedingPassageStems(record, passages, listItems, corpus)) context.add(stemmed);
+      for (const text of precedingPassageTexts(record, passages, listItems, corpus)) {
+        for (const stemmed of stemsOfText(text)) context.add(stemmed);
+      }
     }
     if (record.passage.speaker) {
       for (const token of tokenize(record.passage.speaker)) context.add(token.stem);
