@@ -36,31 +36,34 @@ export interface CacheRead {
  * missing file is `{}`, anything else is `{problem}` (the caller rebuilds).
  */
 export async function readCacheFile(file: string, key: string): Promise<CacheRead> {
-  let content: string;
+  let content: Buffer;
   try {
-    content = await readFile(file, "utf8");
+    content = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // No cache yet is the normal first run, not a problem.
     if (code === "ENOENT" || code === "ENOTDIR") return {};
     return { problem: `cannot read ${file} (${(error as Error).message})` };
   }
-  const newline = content.indexOf("\n");
+  // Bytes, not a string: the payload is hashed as read and decoded once (files are megabytes).
+  const newline = content.indexOf(0x0a);
   let header: Partial<CacheHeader> | null;
   try {
-    header = JSON.parse(newline < 0 ? content : content.slice(0, newline)) as Partial<CacheHeader> | null;
+    header = JSON.parse(
+      content.toString("utf8", 0, newline < 0 ? content.length : newline),
+    ) as Partial<CacheHeader> | null;
   } catch {
     return { problem: `${file} is corrupt (no header)` };
   }
   if (header?.format !== "newind-cache" || header.version !== 1)
     return { problem: `${file} has another format` };
   if (header.key !== key) return { problem: `${file} is for another corpus or version` };
-  const payload = newline < 0 ? "" : content.slice(newline + 1);
+  const payload = newline < 0 ? Buffer.alloc(0) : content.subarray(newline + 1);
   if (sha256(payload) !== header.sha256) return { problem: `${file} is corrupt (checksum mismatch)` };
   // Mark it recently used, so pruning keeps it; a failure here does not matter.
   const now = new Date();
   await utimes(file, now, now).catch(() => {});
-  return { payload };
+  return { payload: payload.toString("utf8") };
 }
 
 /**
@@ -115,7 +118,7 @@ async function pruneCacheFiles(
   await Promise.all([...strays, ...old].map((entry) => rm(entry.path, { force: true })));
 }
 
-/** sha256 of a string, as hex. */
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+/** sha256 of a string (as UTF-8) or of bytes, as hex. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
 }

@@ -40,9 +40,6 @@ export {
 } from "./folder-manifest.js";
 export { formatZodError } from "./format-zod-error.js";
 export type { ExtractedDocument } from "./formats/extracted-document.js";
-export { extractHtml } from "./formats/html.js";
-export { extractMarkdown } from "./formats/markdown.js";
-export { extractPlainText } from "./formats/text.js";
 export {
   CorpusLoadError,
   corpusHash,
