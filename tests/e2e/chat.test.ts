@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BIN, loadNodePty, PtySession } from "./pty-session.js";
 
+/** The header once the corpus is loaded (before it, the live area says "loading the corpus"). */
+const HEADER = /\d+ documents? · offline/;
+
 const loaded = loadNodePty();
 const pty = "pty" in loaded ? loaded.pty : undefined;
 const sessions: PtySession[] = [];
@@ -30,7 +33,7 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
 
   it("answers a typed question with [1] and a source line, opens it, exports, and quits with 0", async () => {
     const chat = start();
-    await chat.waitForText("offline");
+    await chat.waitForText(HEADER);
     expect(chat.text()).toContain("1 document");
     chat.write("When was New Industrialization first proposed?");
     await chat.waitForText("› When was New Industrialization first proposed?");
@@ -65,7 +68,7 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
 
   it("submits a question pasted with its newline in one write once, whole", async () => {
     const chat = start();
-    await chat.waitForText("offline");
+    await chat.waitForText(HEADER);
     chat.write("How many car makers ran under 60% capacity?\n");
     await chat.waitForAnswer("How many car makers ran under 60% capacity?");
     chat.write("\u001b[200~What is local\r\nprotectionism?\r\n\u001b[201~");
@@ -82,7 +85,7 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
 
   it("Ctrl+C clears the line, a second Ctrl+C exits with 0", async () => {
     const chat = start();
-    await chat.waitForText("offline");
+    await chat.waitForText(HEADER);
     chat.write("half a question");
     await chat.waitForText("› half a question");
     chat.write("\u0003");
@@ -94,7 +97,7 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
 
   it("keeps the input history across runs under XDG_STATE_HOME", async () => {
     const first = start();
-    await first.waitForText("offline");
+    await first.waitForText(HEADER);
     first.write("What is BYD?\r");
     await first.waitForAnswer("What is BYD?");
     first.write("\u0004");
@@ -104,7 +107,7 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
     );
 
     const second = start({ stateHome: first.stateHome });
-    await second.waitForText("offline");
+    await second.waitForText(HEADER);
     second.write("\u001b[A");
     await second.waitForText("› What is BYD?");
     second.write("\u0004\u0015\u0004");
@@ -113,7 +116,7 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
 
   it("fits 40 columns and lays the transcript out again after a resize", async () => {
     const chat = start({ cols: 40, rows: 30 });
-    await chat.waitForText("offline");
+    await chat.waitForText(HEADER);
     chat.write("Who is Jin Zhuanglong?\r");
     await chat.waitForAnswer("Who is Jin Zhuanglong?");
     for (const row of chat.text().split("\n")) expect(row.length).toBeLessThanOrEqual(40);
@@ -126,13 +129,86 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
 
   it("shows the cursor on the input line where the text ends", async () => {
     const chat = start();
-    await chat.waitForText("offline");
+    await chat.waitForText(HEADER);
     chat.write("abc");
     await chat.waitForText("› abc");
     await chat.waitFor(() => chat.cursor().x === 5, "the cursor after “abc”");
     chat.write("\u001b[D\u001b[D");
     await chat.waitFor(() => chat.cursor().x === 3, "the cursor two cells left");
     chat.write("\u0003\u0003");
+    expect(await chat.exit()).toBe(0);
+  });
+});
+
+describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () => {
+  it("/copy puts the last answer with its references on the clipboard via OSC 52", async () => {
+    const chat = start();
+    await chat.waitForText(HEADER);
+    chat.write("Who is Jin Zhuanglong?\r");
+    await chat.waitForAnswer("Who is Jin Zhuanglong?");
+    chat.write("/copy\r");
+    await chat.waitForText("via OSC 52");
+    const match = /\u001b\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(chat.output);
+    expect(match).not.toBeNull();
+    const copied = Buffer.from(match?.[1] ?? "", "base64").toString("utf8");
+    expect(copied).toMatch(/\[1\]/);
+    expect(copied).toMatch(/^\[1\] “New Industrialization”.*¶\d+: “/m);
+    chat.write("/quit\r");
+    expect(await chat.exit()).toBe(0);
+  });
+
+  it("/metrics draws bars, /timeline a rail, and a typo gets a suggestion", async () => {
+    const chat = start({ rows: 50 });
+    await chat.waitForText(HEADER);
+    chat.write("/metrics\r");
+    await chat.waitForText("In manufacturers");
+    expect(chat.text()).toMatch(/122 █+/);
+    chat.write("/timeline\r");
+    await chat.waitForText(/^1995 +● /m);
+    chat.write("/metrcs\r");
+    await chat.waitForText("Unknown command /metrcs. Did you mean /metrics?");
+    chat.write("/quit\r");
+    expect(await chat.exit()).toBe(0);
+  });
+
+  it("puts the cursor after wide characters at their display width", async () => {
+    const chat = start();
+    await chat.waitForText(HEADER);
+    chat.write("新型工业化");
+    await chat.waitForText("› 新型工业化");
+    await chat.waitFor(() => chat.cursor().x === 2 + 10, "the cursor after five wide characters");
+    chat.write("\u001b[D");
+    await chat.waitFor(() => chat.cursor().x === 2 + 8, "the cursor one wide character left");
+    chat.write("\u0003\u0003");
+    expect(await chat.exit()).toBe(0);
+  });
+
+  it("colours the [n] markers when colour is allowed, and writes no colour with NO_COLOR", async () => {
+    const coloured = start({ env: { NO_COLOR: "", FORCE_COLOR: "2" } });
+    await coloured.waitForText(HEADER);
+    coloured.write("Who is Jin Zhuanglong?\r");
+    await coloured.waitForAnswer("Who is Jin Zhuanglong?");
+    expect(coloured.output).toMatch(/\u001b\[[0-9;]*m\[1\]/);
+    coloured.write("\u0004");
+    expect(await coloured.exit()).toBe(0);
+
+    const plain = start();
+    await plain.waitForText(HEADER);
+    plain.write("Who is Jin Zhuanglong?\r");
+    await plain.waitForAnswer("Who is Jin Zhuanglong?");
+    // Cursor movement and inverse video only: no colour (SGR 30–49, 90–107).
+    expect(plain.output).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/);
+    plain.write("\u0004");
+    expect(await plain.exit()).toBe(0);
+  });
+
+  it("--plain is a line-by-line chat for screen readers: no redraws, same answers", async () => {
+    const chat = start({ args: ["--plain"] });
+    await chat.waitForText(HEADER);
+    chat.write("Who is Jin Zhuanglong?\r");
+    await chat.waitForText("Sources");
+    expect(chat.output).not.toContain("\u001b[?2026h");
+    chat.write("/quit\r");
     expect(await chat.exit()).toBe(0);
   });
 });

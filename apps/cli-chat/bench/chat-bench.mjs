@@ -2,7 +2,9 @@
 /**
  * `pnpm bench` for the chat: runs the built binary in a pseudo-terminal and measures
  *
- *   - first frame: launch → the header ("offline") on screen, beside `node -e ""` launch → exit;
+ *   - first frame: launch → the first frame ("newind · offline", drawn before the corpus is
+ *     loaded), and launch → the full header (corpus title, "1 document · offline"), beside
+ *     `node -e ""` launch → exit;
  *   - typing latency: key written → the input line redrawn with it, on an empty transcript
  *     and on one of 200 messages (100 questions answered by the real bot).
  *
@@ -62,8 +64,7 @@ function stats(samples) {
   };
 }
 
-function spawn(pty, args, cols = 100, rows = 40) {
-  const stateHome = mkdtempSync(join(tmpdir(), "newind-bench-"));
+function spawn(pty, args, stateHome = mkdtempSync(join(tmpdir(), "newind-bench-")), cols = 100, rows = 40) {
   const started = performance.now();
   const child = pty.spawn(process.execPath, args, {
     name: "xterm-256color",
@@ -97,7 +98,7 @@ function until(session, check, what, timeoutMs = 20_000) {
       } else if (session.exited) {
         session.listeners.delete(test);
         clearTimeout(timer);
-        reject(new Error(`exited before ${what}`));
+        reject(new Error(`exited before ${what}: ${JSON.stringify(session.output.slice(-300))}`));
       }
     };
     const timer = setTimeout(() => {
@@ -118,16 +119,26 @@ async function nodeBaseline(pty, runs) {
   return stats(samples);
 }
 
+const HEADER = /\d+ documents? · offline/;
+
 async function firstFrame(pty, runs) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const session = spawn(pty, [bin]);
-    const shown = await until(session, () => session.output.includes("offline"), "the header");
-    samples.push(shown - session.started);
+  const frames = [];
+  const headers = [];
+  // One state and cache folder for every run, warmed by a first run that is not counted:
+  // what a person sees from the second launch on.
+  const stateHome = mkdtempSync(join(tmpdir(), "newind-bench-"));
+  for (let i = -1; i < runs; i++) {
+    const session = spawn(pty, [bin], stateHome);
+    const frame = await until(session, () => session.output.includes("offline"), "the first frame");
+    const header = await until(session, () => HEADER.test(session.output), "the header");
+    if (i >= 0) {
+      frames.push(frame - session.started);
+      headers.push(header - session.started);
+    }
     session.child.write("\u0004");
     await session.exit;
   }
-  return stats(samples);
+  return { frame: stats(frames), header: stats(headers) };
 }
 
 async function typeKeys(session, count) {
@@ -153,7 +164,7 @@ async function typeKeys(session, count) {
 
 async function typingLatency(pty, keys) {
   const session = spawn(pty, [bin]);
-  await until(session, () => session.output.includes("offline"), "the header");
+  await until(session, () => HEADER.test(session.output), "the header");
   // Let the index finish loading so the empty-transcript figure is typing alone.
   session.child.write("/help\r");
   await until(session, () => session.output.includes("Keys"), "/help");
@@ -193,7 +204,7 @@ async function main() {
   }
   const runs = Number(process.env.BENCH_RUNS ?? 10);
   const node = await nodeBaseline(pty, runs);
-  const frame = await firstFrame(pty, runs);
+  const { frame, header } = await firstFrame(pty, runs);
   const typing = await typingLatency(pty, 40);
   const result = {
     benchmark: "newind chat",
@@ -203,6 +214,7 @@ async function main() {
     terminal: "node-pty 100x40, TERM=xterm-256color, NO_COLOR=1",
     nodeEmptyLaunch: node,
     firstFrame: { ...frame, ratioToNodeMedian: Math.round((frame.medianMs / node.medianMs) * 100) / 100 },
+    fullHeader: { ...header, ratioToNodeMedian: Math.round((header.medianMs / node.medianMs) * 100) / 100 },
     typing,
   };
   mkdirSync(dirname(resultsFile), { recursive: true });
@@ -210,7 +222,8 @@ async function main() {
   console.log(
     [
       `node -e "":             median ${node.medianMs} ms (p90 ${node.p90Ms})`,
-      `first frame (header):   median ${frame.medianMs} ms (p90 ${frame.p90Ms}) = ${result.firstFrame.ratioToNodeMedian}× node`,
+      `first frame:            median ${frame.medianMs} ms (p90 ${frame.p90Ms}) = ${result.firstFrame.ratioToNodeMedian}× node`,
+      `full header (title):    median ${header.medianMs} ms (p90 ${header.p90Ms}) = ${result.fullHeader.ratioToNodeMedian}× node`,
       `typing, empty:          median ${typing.emptyTranscript.medianMs} ms (p90 ${typing.emptyTranscript.p90Ms}, max ${typing.emptyTranscript.maxMs})`,
       `typing, ${typing.transcriptMessages} messages:   median ${typing.longTranscript.medianMs} ms (p90 ${typing.longTranscript.p90Ms}, max ${typing.longTranscript.maxMs})`,
       `→ ${resultsFile}`,

@@ -124,15 +124,20 @@ const time = async (run) => {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (ms) => Math.round(ms * 10) / 10;
 
+// Reports the child's own CPU time (user + system) on exit: on a busy machine wall time
+// measures the neighbours too, CPU time only this process.
+const CPU_HOOK = `data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("bench-cpu-us "+(u.user+u.system)+"\\n")})`;
+
 function cli(args, env) {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, ["--import", CPU_HOOK, bin, ...args], {
     env: { ...process.env, ...env },
     encoding: "utf8",
   });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`newind ${args.join(" ")} failed: ${result.stderr}`);
-  return { ms, stderr: result.stderr };
+  const cpuMs = Number(/bench-cpu-us (\d+)/.exec(result.stderr)?.[1] ?? Number.NaN) / 1000;
+  return { ms, cpuMs, stderr: result.stderr };
 }
 
 const work = mkdtempSync(join(tmpdir(), "newind-bench-corpus-"));
@@ -167,17 +172,19 @@ try {
   }
 
   // End to end: `newind search` in a fresh process, cold (no cache) and warm (cached).
-  const endToEnd = { scratchMs: [], cachedMs: [] };
+  const endToEnd = { scratchMs: [], cachedMs: [], scratchCpuMs: [], cachedCpuMs: [] };
   for (let run = 0; run < RUNS; run++) {
     const env = { XDG_CACHE_HOME: join(work, `cli-cache-${run}`), NEWIND_DEBUG: "1", NO_COLOR: "1" };
     const args = ["search", "solid-state battery lines in Hefei", "--corpus", dir, "--json"];
     const cold = cli(args, env);
     if (!cold.stderr.includes("index: built")) throw new Error(`cold run did not build: ${cold.stderr}`);
     endToEnd.scratchMs.push(cold.ms);
+    endToEnd.scratchCpuMs.push(cold.cpuMs);
     for (let again = 0; again < 3; again++) {
       const warm = cli(args, env);
       if (!warm.stderr.includes("index: cache")) throw new Error(`warm run missed the cache: ${warm.stderr}`);
       endToEnd.cachedMs.push(warm.ms);
+      endToEnd.cachedCpuMs.push(warm.cpuMs);
     }
   }
 
@@ -213,6 +220,8 @@ try {
       indexFromScratchMinMs: round(Math.min(...endToEnd.scratchMs)),
       loadFromCacheMs: round(median(endToEnd.cachedMs)),
       loadFromCacheMinMs: round(Math.min(...endToEnd.cachedMs)),
+      indexFromScratchCpuMs: round(median(endToEnd.scratchCpuMs)),
+      loadFromCacheCpuMs: round(median(endToEnd.cachedCpuMs)),
     },
     machine: { cpus: cpus().length, loadAverage: loadavg().map((value) => Math.round(value * 100) / 100) },
   };

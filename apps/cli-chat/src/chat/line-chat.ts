@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Corpus } from "@newind/core";
 import type { SearchIndex } from "@newind/search";
-import { createChatBackend } from "./backend.js";
+import { type ChatBackend, createChatBackend } from "./backend.js";
 import type { Entry, ViewContext } from "./entries.js";
 import { addToHistory, HistoryStore } from "./history-store.js";
 import { osc52 } from "./osc52.js";
@@ -21,6 +21,8 @@ export interface LineChatOptions {
   readonly interactive: boolean;
   readonly cwd: string;
   readonly loadIndex: () => Promise<SearchIndex>;
+  /** Replaces the bot and index (tests). */
+  readonly backend?: ChatBackend;
 }
 
 /** The width to lay plain output out at: the terminal's, or 80 when piped. */
@@ -38,7 +40,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
   const { output, corpus } = options;
   const session = new ChatSession({
     corpus,
-    backend: createChatBackend(corpus, options.loadIndex),
+    backend: options.backend ?? createChatBackend(corpus, options.loadIndex),
     cwd: options.cwd,
   });
   const context = (): ViewContext => ({

@@ -11,7 +11,13 @@ export async function run(context: CommandContext): Promise<number> {
   const terminal = Boolean(stdin.isTTY && stdout.isTTY);
   const loadIndex = async () => loadSearchIndex(await context.loadCorpus(), commandIndexOptions(context));
   if (terminal && !options.plain) {
-    const [{ runChatApp }, corpus] = await Promise.all([loadChatApp(), context.loadCorpus()]);
+    const corpus = context.loadCorpus();
+    // Reported by the chat, which ends with the error; until it takes over, a rejection must
+    // not count as unhandled.
+    corpus.catch(() => undefined);
+    // The user's own folders may print warnings: let them finish before Ink owns the screen.
+    if (options.corpusDirs.length > 0) await corpus;
+    const { runChatApp } = await loadChatApp();
     return runChatApp({
       corpus,
       stdin: stdin as NodeJS.ReadStream,

@@ -160,6 +160,26 @@ describe(ChatApp, () => {
     for (const row of frame().split("\n")) expect(row.length).toBeLessThanOrEqual(40);
   });
 
+  it("draws the prompt before the corpus is loaded and sends early input once it is", async () => {
+    let resolve: (session: ChatSession) => void = () => undefined;
+    const later = new Promise<ChatSession>((done) => {
+      resolve = done;
+    });
+    const backend = fakeBackend();
+    const app = render(<ChatApp session={later} color={false} width={80} />);
+    cleanups.push(() => app.unmount());
+    const frame = () => app.lastFrame() ?? "";
+    await waitFor(() => frame().includes("loading the corpus"), "the loading header");
+    app.stdin.write("When did BYD make batteries?\r");
+    await waitFor(() => frame().includes("looking through the sources"), "the queued question");
+    resolve(new ChatSession({ corpus: fakeCorpus, backend, cwd: tmpdir() }));
+    await waitFor(() => frame().includes("Sources"), "the answer");
+    const text = frame();
+    expect(text.indexOf("1 document · offline")).toBeLessThan(text.indexOf("› When did BYD make batteries?"));
+    expect(text).not.toContain("loading the corpus");
+    expect(backend.asked).toEqual(["When did BYD make batteries?"]);
+  });
+
   it("writes no colour codes with colour off, and neutralises escapes in input", async () => {
     const { type, until, frame } = start();
     await type("BYD \u001b]0;pwned\u0007batteries \u001b[31mred\r");

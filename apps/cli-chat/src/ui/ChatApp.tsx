@@ -1,4 +1,4 @@
-import { Box, Static, useApp, useStdout } from "ink";
+import { Box, Static, Text, useApp, useStdout } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Entry, ViewContext } from "../chat/entries.js";
 import { addToHistory, type HistoryStore } from "../chat/history-store.js";
@@ -6,11 +6,13 @@ import { osc52 } from "../chat/osc52.js";
 import type { ChatSession, Outcome } from "../chat/session.js";
 import { PromptArea } from "./PromptArea.js";
 import { TranscriptItem } from "./TranscriptItem.js";
+import { toneStyle } from "./theme.js";
 import { useTerminalWidth } from "./use-terminal-width.js";
 
 /** Props of {@link ChatApp}. */
 export interface ChatAppProps {
-  readonly session: ChatSession;
+  /** The session, or a promise of it while the corpus loads (the prompt works meanwhile). */
+  readonly session: ChatSession | Promise<ChatSession>;
   readonly color: boolean;
   readonly plain?: boolean;
   /** Earlier inputs, oldest first. */
@@ -23,6 +25,8 @@ export interface ChatAppProps {
   readonly width?: number;
   readonly env?: NodeJS.ProcessEnv;
 }
+
+const NO_ENTRIES: readonly Entry[] = [];
 
 interface Item {
   readonly id: number;
@@ -38,12 +42,12 @@ const CLEAR_SCREEN = "\u001b[2J\u001b[3J\u001b[H";
  * transcripts do not flicker), and only the prompt area below them is live.
  */
 export function ChatApp({
-  session,
+  session: sessionOrPromise,
   color,
   plain = false,
   history: initialHistory = [],
   historyStore,
-  notices = [],
+  notices = NO_ENTRIES,
   width: fixedWidth,
   env = process.env,
 }: ChatAppProps) {
@@ -55,15 +59,23 @@ export function ChatApp({
     (entries: readonly Entry[]): Item[] => entries.map((entry) => ({ id: nextId.current++, entry })),
     [],
   );
-  const [items, setItems] = useState<Item[]>(() => makeItems([{ kind: "header" }, ...notices]));
+  const [session, setSession] = useState<ChatSession | undefined>(() =>
+    "then" in sessionOrPromise ? undefined : sessionOrPromise,
+  );
+  const [items, setItems] = useState<Item[]>(() =>
+    session ? makeItems([{ kind: "header" }, ...notices]) : [],
+  );
+  // Lines submitted before the corpus was loaded, sent once it is.
+  const early = useRef<string[]>([]);
   const [epoch, setEpoch] = useState(0);
   const [history, setHistory] = useState<readonly string[]>(initialHistory);
   const [pending, setPending] = useState(0);
   const [exiting, setExiting] = useState(false);
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const context: ViewContext = useMemo(
-    () => ({ width, corpus: session.corpus, color, plain }),
-    [width, session.corpus, color, plain],
+  const corpus = session?.corpus;
+  const context: ViewContext | undefined = useMemo(
+    () => (corpus ? { width, corpus, color, plain } : undefined),
+    [width, corpus, color, plain],
   );
 
   // A new width re-lays-out the whole transcript: clear, and remount <Static> to redraw it.
@@ -98,23 +110,60 @@ export function ChatApp({
     [makeItems, write, env],
   );
 
+  const ask = useCallback(
+    (ready: ChatSession, text: string) => {
+      setPending((count) => count + 1);
+      // Lines are answered in the order they were sent, one at a time.
+      queue.current = queue.current.then(async () => {
+        const outcome = await ready.handle(text);
+        apply(outcome);
+        setPending((count) => count - 1);
+      });
+    },
+    [apply],
+  );
+
+  useEffect(() => {
+    if (session || !("then" in sessionOrPromise)) return;
+    let live = true;
+    sessionOrPromise.then(
+      (ready) => {
+        if (!live) return;
+        const waiting = early.current.splice(0);
+        setItems(
+          makeItems([
+            { kind: "header" },
+            ...notices,
+            ...waiting.map((text) => ({ kind: "input" as const, text })),
+          ]),
+        );
+        setSession(ready);
+        for (const text of waiting) ask(ready, text);
+      },
+      // The caller reports a corpus that cannot be loaded and ends the app.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, sessionOrPromise, makeItems, notices, ask]);
+
   const onSubmit = useCallback(
     (text: string) => {
-      setItems((current) => [...current, ...makeItems([{ kind: "input", text }])]);
       setHistory((current) => {
         const next = addToHistory(current, text);
         historyStore?.save(next);
         return next;
       });
-      setPending((count) => count + 1);
-      // Lines are answered in the order they were sent, one at a time.
-      queue.current = queue.current.then(async () => {
-        const outcome = await session.handle(text);
-        apply(outcome);
-        setPending((count) => count - 1);
-      });
+      if (!session) {
+        early.current.push(text);
+        setPending((count) => count + 1);
+        return;
+      }
+      setItems((current) => [...current, ...makeItems([{ kind: "input", text }])]);
+      ask(session, text);
     },
-    [session, apply, makeItems, historyStore],
+    [session, ask, makeItems, historyStore],
   );
 
   const onExit = useCallback(() => setExiting(true), []);
@@ -125,15 +174,23 @@ export function ChatApp({
 
   return (
     <Box flexDirection="column">
-      <Static key={epoch} items={items}>
-        {(item) => <TranscriptItem key={item.id} entry={item.entry} context={context} />}
-      </Static>
+      {context ? (
+        <Static key={epoch} items={items}>
+          {(item) => <TranscriptItem key={item.id} entry={item.entry} context={context} />}
+        </Static>
+      ) : null}
+      {exiting || context ? null : (
+        <Text {...toneStyle("dim", color)} wrap="truncate-end">
+          newind · offline · loading the corpus…
+        </Text>
+      )}
       {exiting ? null : (
         <PromptArea
           width={width}
           color={color}
           history={history}
           status={pending > 0 ? "… looking through the sources" : undefined}
+          top={context ? 0 : 1}
           onSubmit={onSubmit}
           onExit={onExit}
           onRedraw={onRedraw}

@@ -20,6 +20,8 @@ export interface PromptAreaProps {
   readonly onSubmit: (text: string) => void;
   readonly onExit: () => void;
   readonly onRedraw?: () => void;
+  /** Rows the app draws above this area (to place the terminal cursor). */
+  readonly top?: number;
 }
 
 /**
@@ -27,7 +29,16 @@ export interface PromptAreaProps {
  * commands while one is being typed, and the hint bar. It owns the editing state, so a key
  * press re-renders only this, never the transcript.
  */
-export function PromptArea({ width, color, history, status, onSubmit, onExit, onRedraw }: PromptAreaProps) {
+export function PromptArea({
+  width,
+  color,
+  history,
+  status,
+  onSubmit,
+  onExit,
+  onRedraw,
+  top: above = 0,
+}: PromptAreaProps) {
   // The state lives in a ref so several actions from one chunk of input (a paste, then
   // Enter) see each other's results; the counter only asks React to draw.
   const state = useRef<PromptState>(INITIAL_PROMPT);
@@ -48,7 +59,7 @@ export function PromptArea({ width, color, history, status, onSubmit, onExit, on
   const current = state.current;
   const typed = current.line.text;
   const candidates = /^\/\S*$/.test(typed) ? commandsStartingWith(typed.slice(1)) : [];
-  const top = status ? 1 : 0;
+  const top = above + (status ? 1 : 0);
   return (
     <Box flexDirection="column">
       {status ? (

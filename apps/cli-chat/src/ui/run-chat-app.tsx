@@ -9,7 +9,8 @@ import { ChatApp } from "./ChatApp.js";
 
 /** What the interactive chat needs from the command line. */
 export interface RunChatOptions {
-  readonly corpus: Corpus;
+  /** The corpus, or its promise: the first frame is drawn without waiting for it. */
+  readonly corpus: Corpus | Promise<Corpus>;
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
@@ -40,11 +41,18 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
         },
       ]
     : [];
-  // The index is built after the first frame: the header shows at once, questions wait for it.
-  const backend = new Promise<Awaited<ReturnType<typeof createChatBackend>>>((resolve, reject) => {
-    setImmediate(() => createChatBackend(options.corpus, options.loadIndex).then(resolve, reject));
+  // The prompt is drawn first; the corpus, then the index, load behind it.
+  let failure: unknown;
+  const session = Promise.resolve(options.corpus).then((corpus) => {
+    const backend = new Promise<Awaited<ReturnType<typeof createChatBackend>>>((resolve, reject) => {
+      setImmediate(() => createChatBackend(corpus, options.loadIndex).then(resolve, reject));
+    });
+    return new ChatSession({ corpus, backend, cwd: options.cwd });
   });
-  const session = new ChatSession({ corpus: options.corpus, backend, cwd: options.cwd });
+  session.catch((error: unknown) => {
+    failure = error;
+    instance.unmount();
+  });
 
   let restored = false;
   const restore = () => {
@@ -92,6 +100,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
   );
   try {
     await instance.waitUntilExit();
+    if (failure !== undefined) throw failure;
   } finally {
     restore();
     process.off("exit", restore);

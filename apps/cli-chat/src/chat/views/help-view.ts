@@ -26,7 +26,7 @@ export function helpView(context: ViewContext): Line[] {
       ? ` (also ${command.aliases.map((alias) => `/${alias}`).join(", ")})`
       : "";
     if (name.length + 2 > column) {
-      lines.push(line("  ", segment(name, "accent")));
+      lines.push(...wrap([segment(name, "accent")], width, { first: line("  "), rest: line("    ") }));
       lines.push(
         ...wrap([segment(command.summary + aliases, "dim")], width, {
           first: line("    "),
@@ -47,7 +47,7 @@ export function helpView(context: ViewContext): Line[] {
   const keyColumn = Math.min(18, Math.floor(width / 2));
   for (const [key, what] of KEYS) {
     if (key.length + 2 > keyColumn) {
-      lines.push(line("  ", segment(key, "accent")));
+      lines.push(...wrap([segment(key, "accent")], width, { first: line("  "), rest: line("    ") }));
       lines.push(...wrap([segment(what, "dim")], width, { first: line("    "), rest: line("    ") }));
     } else {
       lines.push(

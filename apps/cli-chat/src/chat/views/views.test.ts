@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import type { ViewContext } from "../entries.js";
+import { lineText, lineWidth } from "../styled-text.js";
+import { fakeBackend, fakeCorpus } from "../testing/fake-corpus.js";
+import { answerView } from "./answer-view.js";
+import { bar, formatValue, groupMetrics, metricsView } from "./metrics-view.js";
+import { passageView, passageWindow } from "./passage-view.js";
+import { renderEntry } from "./render-entry.js";
+import { sortEvents, timelineView } from "./timeline-view.js";
+
+const context = (width = 80, overrides: Partial<ViewContext> = {}): ViewContext => ({
+  width,
+  corpus: fakeCorpus,
+  color: false,
+  plain: false,
+  ...overrides,
+});
+const text = (lines: readonly (readonly { text: string }[])[]) => lines.map(lineText).join("\n");
+
+describe(answerView, () => {
+  it("lists each citation with its number, document title, ¶ and the quote", async () => {
+    const answer = await fakeBackend().ask("When did BYD make batteries?", []);
+    const out = text(answerView(answer, ["batteries"], context()));
+    expect(out).toContain("Sources");
+    expect(out).toContain("[1] “New Industrialization”: The Industrial Upgrading Theory ¶4");
+    expect(out).toContain("“BYD began to make lithium-ion batteries in 1995");
+  });
+  it("marks [n] and the question's terms with their tones", async () => {
+    const answer = await fakeBackend().ask("When did BYD make batteries?", []);
+    const lines = answerView(answer, ["battery"], context());
+    const segments = lines.flat();
+    expect(segments).toContainEqual({ text: "[1]", tone: "marker" });
+    expect(segments).toContainEqual({ text: "batteries", tone: "highlight" });
+  });
+});
+
+describe(passageView, () => {
+  const quote = "China had 122 auto manufacturers";
+  const start = (fakeCorpus.documents[0]?.text ?? "").indexOf(quote);
+  const citation = {
+    n: 2,
+    docId: "doc",
+    passageId: "doc:p3",
+    paragraph: 3,
+    start,
+    end: start + quote.length,
+    quote,
+  };
+  it("finds the passage and its neighbours", () => {
+    const window = passageWindow(citation, fakeCorpus.passages);
+    expect([window.before?.paragraph, window.passage?.paragraph, window.after?.paragraph]).toEqual([2, 3, 4]);
+  });
+  it("shows the neighbours and marks the cited span «…» without colour", () => {
+    const out = text(passageView(citation, [], context()));
+    expect(out).toMatch(/^¶2 {3}New Industrialization was first tabled/m);
+    expect(out).toContain("In 2020, «China had 122 auto manufacturers», compared");
+    expect(out).toMatch(/^¶4 {3}BYD began/m);
+  });
+  it("gives the cited span the cited tone with colour, and no marks", () => {
+    const lines = passageView(citation, [], context(80, { color: true }));
+    expect(lines.flat().some((part) => part.tone === "cited" && part.text.includes("122"))).toBe(true);
+    expect(text(lines)).not.toContain("«");
+  });
+});
+
+describe("metrics view", () => {
+  it("draws bars for values that compare, scaled to the largest", () => {
+    expect(bar(122, 122, 10)).toBe("██████████");
+    expect(bar(61, 122, 10)).toBe("█████");
+    expect(bar(4, 122, 10)).toBe("▍");
+  });
+  it("groups by unit and keeps years out of the bars", () => {
+    const groups = groupMetrics(fakeCorpus.datasets.metrics);
+    expect(groups.map((group) => [group.unit, group.bars, group.metrics.length])).toEqual([
+      ["manufacturers", true, 3],
+      ["", false, 1],
+    ]);
+  });
+  it("formats values as people write them", () => {
+    expect(formatValue({ value: 60, unit: "percent" })).toBe("60%");
+    expect(formatValue({ value: 650_000_000_000, unit: "USD" })).toBe("$650 billion");
+    expect(formatValue({ value: 2035, unit: "year" })).toBe("2035");
+    expect(formatValue({ value: 122, unit: "manufacturers" })).toBe("122 manufacturers");
+  });
+  it("fits 40 and 120 columns, with ¶ references", () => {
+    for (const width of [40, 120]) {
+      const lines = metricsView(context(width));
+      for (const value of lines) expect(lineWidth(value)).toBeLessThanOrEqual(width);
+      expect(text(lines)).toContain("¶3");
+      expect(text(lines)).toContain("█");
+    }
+  });
+  it("leaves the bars out in plain mode", () => {
+    expect(text(metricsView(context(80, { plain: true })))).not.toContain("█");
+  });
+});
+
+describe("timeline view", () => {
+  it("puts events in date order, decades and partial dates included", () => {
+    const events = [
+      { date: "2023-03", id: "a" },
+      { date: "1950s", id: "b" },
+      { date: "2023", id: "c" },
+      { date: "2023-03-20", id: "d" },
+      { date: "2002", id: "e" },
+    ].map((event) => ({
+      ...event,
+      summary: "x",
+      evidence: fakeCorpus.datasets.timeline[0]?.evidence as never,
+    }));
+    expect(sortEvents(events).map((event) => event.date)).toEqual([
+      "1950s",
+      "2002",
+      "2023",
+      "2023-03",
+      "2023-03-20",
+    ]);
+  });
+  it("draws each event on the rail with its actor and ¶", () => {
+    const out = text(timelineView(context()));
+    expect(out.indexOf("1995")).toBeLessThan(out.indexOf("2002"));
+    expect(out).toMatch(/^1995 ● BYD began to make lithium-ion batteries\.$/m);
+    expect(out).toMatch(/^ {5}│ BYD · ¶4$/m);
+  });
+});
+
+describe(renderEntry, () => {
+  it("lays every entry out within narrow widths, CJK included", async () => {
+    const answer = await fakeBackend().ask("新型工业化 was first tabled when?", []);
+    for (const width of [20, 40]) {
+      for (const entry of [
+        { kind: "header" as const },
+        { kind: "help" as const },
+        { kind: "input" as const, text: "新型工业化是什么？新型工业化是什么？" },
+        { kind: "answer" as const, answer, terms: ["新型工业化"] },
+        { kind: "timeline" as const },
+      ]) {
+        for (const value of renderEntry(entry, context(width)))
+          expect(lineWidth(value)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+});
