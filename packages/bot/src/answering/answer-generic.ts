@@ -17,6 +17,20 @@ export function pickLead(input: StrategyInput): RankedSentence | undefined {
     const typed = ranked.slice(0, 8).find((candidate) => candidate.typed && candidate.yearsMatch);
     if (typed && typed.score >= top.score * 0.35) return typed;
   }
+  // An explanation leads a "why" answer when it is nearly as relevant as the best sentence.
+  if (analysis.intent === "why" && !top.typed) {
+    const causal = ranked
+      .slice(1, 4)
+      .find((candidate) => candidate.typed && candidate.score >= top.score * 0.7);
+    if (causal) return causal;
+  }
+  // A list's lead-in ("…by doing the following:") says little alone; prefer the next best sentence.
+  if (top.record.introducesList && ["why", "comparison", "definition"].includes(analysis.intent)) {
+    const other = ranked
+      .slice(1, 4)
+      .find((candidate) => !candidate.record.introducesList && candidate.score >= top.score * 0.7);
+    if (other) return other;
+  }
   return top;
 }
 
@@ -39,7 +53,12 @@ export function answerFromSentences(
   const leansBack = Boolean(previous && ANAPHORIC_START.test(lead.record.text));
   const candidates = new Map<SentenceRecord, number>();
   for (const candidate of ranked.slice(0, 10)) {
-    if (candidate.record === lead.record) continue;
+    if (
+      candidate.record === lead.record ||
+      candidate.record.introducesList ||
+      /:\s*$/.test(candidate.record.text)
+    )
+      continue;
     const near =
       candidate.record.docId === lead.record.docId &&
       Math.abs(candidate.record.paragraph - lead.record.paragraph) <= 1;
@@ -53,7 +72,7 @@ export function answerFromSentences(
   if (next && ["why", "comparison", "definition", "other"].includes(analysis.intent)) {
     const score = byId.get(next.id)?.score ?? 0;
     const lift = CONTINUING_START.test(next.text) || analysis.intent === "why" ? 0.6 : 0.3;
-    candidates.set(next, Math.max(score * 1.2, lead.score * lift));
+    if (!next.introducesList) candidates.set(next, Math.max(score * 1.2, lead.score * lift));
   }
   if (leansBack && previous) candidates.set(previous, Number.POSITIVE_INFINITY);
   const prioritized = [...candidates.entries()]

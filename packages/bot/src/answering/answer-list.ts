@@ -106,10 +106,10 @@ export function answerWithList(input: StrategyInput): Draft | undefined {
   const itemBudget = MAX_LIST_ANSWER_LENGTH - Math.min(introText.length, 260) - 12;
   const perItem = Math.max(40, Math.floor(itemBudget / Math.max(best.items.length, 1)) - 10);
   if (best.intro && best.introSpan) {
-    composer.sentence({
-      text: shorten(introText.replace(/:\s*$/, ""), 250).concat(":"),
-      spans: [best.introSpan],
-    });
+    composer.sentence(
+      { text: shorten(introText.replace(/[\s.:;,]+$/, ""), 250).concat(":"), spans: [best.introSpan] },
+      true,
+    );
   }
   best.items.forEach((item, i) => {
     composer.item(`${i + 1}.`, { text: shorten(tidySentence(item.text), perItem), spans: item.spans });

@@ -72,9 +72,10 @@ export class AnswerComposer {
     return numbers.map((n) => `[${n}]`).join("");
   }
 
-  /** Adds a sentence-like claim: "text [n]." */
-  sentence(claim: Claim): void {
-    const { body, stop } = withoutFinalStop(claim.text.trim());
+  /** Adds a sentence-like claim: "text [n]." A trailing colon stays only when a list follows (`introducesList`). */
+  sentence(claim: Claim, introducesList = false): void {
+    const { body, stop: found } = withoutFinalStop(claim.text.trim().replace(/[.;,]\s*:$/, ":"));
+    const stop = found === ":" && !introducesList ? "." : found;
     const markers = this.markers(claim.spans);
     this.#pieces.push(markers ? `${body} ${markers}${stop}` : `${body}${stop}`);
   }
