@@ -132,14 +132,23 @@ const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.sp
 const sameTerm = (term: string): string => term;
 const SENTENCE_FIELDS = { fields: ["text", "about"], tokenize: splitTerms, processTerm: sameTerm };
 
-function analyzeForIndex(text: string, vocabulary: Vocabulary | undefined): string {
+/** A sentence's index terms, space-separated; counts its raw words into `rawWords` when given. */
+function analyzeForIndex(text: string, rawWords: Map<string, number> | undefined): string {
   const terms: string[] = [];
   for (const token of tokenizeWords(text)) {
-    const tokenTerms = cachedTermsOfWord(token);
-    if (vocabulary && !token.han) for (const surface of surfaceWords(token.raw)) vocabulary.add(surface);
-    for (const term of tokenTerms) terms.push(term);
+    if (rawWords && !token.han) rawWords.set(token.raw, (rawWords.get(token.raw) ?? 0) + 1);
+    for (const term of cachedTermsOfWord(token)) terms.push(term);
   }
   return terms.join(" ");
+}
+
+/** The vocabulary of counted raw words: each distinct word's surface forms analysed once. */
+function vocabularyOf(rawWords: ReadonlyMap<string, number>): Vocabulary {
+  const surfaces = new Map<string, number>();
+  for (const [raw, count] of rawWords) {
+    for (const surface of surfaceWords(raw)) surfaces.set(surface, (surfaces.get(surface) ?? 0) + count);
+  }
+  return new Vocabulary(surfaces);
 }
 
 /**
@@ -157,10 +166,11 @@ export async function createSearchIndex(
   corpus: Corpus,
   options: SearchIndexOptions = {},
 ): Promise<SearchIndex> {
-  const vocabulary = new Vocabulary();
+  const rawWords = new Map<string, number>();
   const sentences = new MiniSearch<IndexedUnit>(SENTENCE_FIELDS);
   const about = curatedContext(corpus);
-  const sentenceTerms = corpus.sentences.map((sentence) => analyzeForIndex(sentence.text, vocabulary));
+  const sentenceTerms = corpus.sentences.map((sentence) => analyzeForIndex(sentence.text, rawWords));
+  const vocabulary = vocabularyOf(rawWords);
   const units = corpus.sentences.map((_sentence, id): IndexedUnit => {
     const unit: IndexedUnit = { id, text: sentenceTerms[id] ?? "" };
     if (about[id]) unit.about = analyzeForIndex(about[id], undefined);
