@@ -148,6 +148,7 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
     await chat.waitForAnswer("Who is Jin Zhuanglong?");
     chat.write("/copy\r");
     await chat.waitForText("via OSC 52");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal output is the point
     const match = /\u001b\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(chat.output);
     expect(match).not.toBeNull();
     const copied = Buffer.from(match?.[1] ?? "", "base64").toString("utf8");
@@ -188,6 +189,7 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
     await coloured.waitForText(HEADER);
     coloured.write("Who is Jin Zhuanglong?\r");
     await coloured.waitForAnswer("Who is Jin Zhuanglong?");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal output is the point
     expect(coloured.output).toMatch(/\u001b\[[0-9;]*m\[1\]/);
     coloured.write("\u0004");
     expect(await coloured.exit()).toBe(0);
@@ -197,6 +199,7 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
     plain.write("Who is Jin Zhuanglong?\r");
     await plain.waitForAnswer("Who is Jin Zhuanglong?");
     // Cursor movement and inverse video only: no colour (SGR 30–49, 90–107).
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal output is the point
     expect(plain.output).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/);
     plain.write("\u0004");
     expect(await plain.exit()).toBe(0);

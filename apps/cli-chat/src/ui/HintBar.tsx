@@ -10,7 +10,7 @@ export interface HintBarProps {
   readonly message?: string | undefined;
 }
 
-const HINTS_WIDE = "Enter ask · Tab complete · ↑↓ history · /help commands · Ctrl+C clear · Ctrl+D quit";
+const HINTS_WIDE = "Enter ask · Tab complete · ↑↓ history · /help · Ctrl+C clear · Ctrl+D quit";
 const HINTS_NARROW = "Enter ask · /help · ↑↓ history · Ctrl+D quit";
 
 /** One dim line of key hints under the input, cut to the width. */

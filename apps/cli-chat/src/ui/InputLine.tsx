@@ -12,6 +12,11 @@ export interface InputLineProps {
   readonly top: number;
   readonly placeholder?: string | undefined;
   readonly prompt?: string;
+  /**
+   * At most this many rows are shown (those around the cursor): a huge paste must not make
+   * the live area taller than the terminal, where Ink would redraw the whole screen per key.
+   */
+  readonly maxRows?: number;
 }
 
 /**
@@ -19,16 +24,27 @@ export interface InputLineProps {
  * The terminal's own cursor is placed on the cursor cell (so it shows with NO_COLOR and
  * in screen magnifiers); with colour, the cell is also drawn inverted.
  */
-export function InputLine({ state, width, color, top, placeholder, prompt = "› " }: InputLineProps) {
+export function InputLine({
+  state,
+  width,
+  color,
+  top,
+  placeholder,
+  prompt = "› ",
+  maxRows = 8,
+}: InputLineProps) {
   const layout = layoutInput(state, prompt, width);
+  const limit = Math.max(1, maxRows);
+  const first = Math.min(Math.max(0, layout.cursor.y - limit + 1), Math.max(0, layout.rows.length - limit));
+  const rows = layout.rows.slice(first, first + limit);
   const { setCursorPosition } = useCursor();
-  setCursorPosition({ x: layout.cursor.x, y: top + layout.cursor.y });
+  setCursorPosition({ x: layout.cursor.x, y: top + layout.cursor.y - first });
   const indent = " ".repeat(prompt.length);
   return (
     <Box flexDirection="column">
-      {layout.rows.map((row, index) => (
-        <Text key={index} wrap="truncate-end">
-          {index === 0 ? <Text {...toneStyle("prompt", color)}>{prompt}</Text> : indent}
+      {rows.map((row, index) => (
+        <Text key={first + index} wrap="truncate-end">
+          {first + index === 0 ? <Text {...toneStyle("prompt", color)}>{prompt}</Text> : indent}
           {row.before}
           {row.at !== undefined && <Text inverse={color}>{row.at === "" ? " " : row.at}</Text>}
           {row.after}

@@ -1,4 +1,4 @@
-import { Box, Text } from "ink";
+import { Box, Text, useStdout } from "ink";
 import { useRef, useState } from "react";
 import type { KeyAction } from "../chat/key-decoder.js";
 import { INITIAL_PROMPT, type PromptEvent, type PromptState, reducePrompt } from "../chat/prompt-state.js";
@@ -56,6 +56,9 @@ export function PromptArea({
     else onRedraw?.();
   };
   useLineInput(onAction);
+  const { stdout } = useStdout();
+  // Leave room for the status line, completions and the hint bar.
+  const maxRows = Math.max(1, Math.min(8, (stdout.rows ?? 24) - 6));
   const current = state.current;
   const typed = current.line.text;
   const candidates = /^\/\S*$/.test(typed) ? commandsStartingWith(typed.slice(1)) : [];
@@ -72,6 +75,7 @@ export function PromptArea({
         width={width}
         color={color}
         top={top}
+        maxRows={maxRows}
         placeholder={history.length === 0 ? "Ask about New Industrialization, or type /help" : undefined}
       />
       <Completions candidates={candidates} width={width} color={color} />
