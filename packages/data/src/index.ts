@@ -28,6 +28,7 @@ export {
 export { DOCUMENT_ID, slugifyFileName } from "./document-ids.js";
 export {
   type CorpusCache,
+  type FileFingerprint,
   type FolderParts,
   restoreFolderParts,
   serializeFolderParts,
