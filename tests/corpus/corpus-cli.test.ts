@@ -162,6 +162,23 @@ describe("newind --corpus DIR", () => {
     expect(snapshot(notes)).toEqual(before);
   });
 
+  it("answers from the right document: citations into the user's file and into the built-in one", () => {
+    const sources = json<{ documents: Listed[] }>(["sources", "--json", "--corpus", notes]).value;
+    const texts = new Map(sources.documents.map((document) => [document.id, document.text]));
+    const ask = (question: string) =>
+      json<{ abstained: boolean; citations: Hit[] }>(["ask", question, "--corpus", notes, "--json"]).value;
+
+    const user = ask("What did Hefei battery makers do in 2024?");
+    const builtIn = ask("When was New Industrialization first proposed?");
+    expect(user.abstained).toBe(false);
+    expect(user.citations.map((citation) => citation.docId)).toEqual(user.citations.map(() => "solid-state"));
+    expect(user.citations[0]?.quote).toContain("doubled their solid-state cell capacity");
+    expect(builtIn.citations[0]?.docId).toBe("new-industrialization");
+    for (const citation of [...user.citations, ...builtIn.citations]) {
+      expect(texts.get(citation.docId)?.slice(citation.start, citation.end)).toBe(citation.quote);
+    }
+  });
+
   it("warns on stderr about each file it skips, naming it, and still answers", () => {
     const { stderr } = json<{ hits: Hit[] }>(["search", "sodium-ion", "--corpus", notes, "--json"]);
     const lines = stderr.trimEnd().split("\n");
