@@ -63,6 +63,7 @@ const WEIGHT = {
 } as const;
 const HAN = /\p{Script=Han}/gu;
 const HAN_ANY = /\p{Script=Han}/u;
+const TRANSLATED_HAN_WEIGHT = 0.4;
 const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/gu;
 const ACRONYM = /^[A-Z]{2,6}s?$/;
 const ENDS_MID_WORD = /[\p{L}\p{N}]$/u;
@@ -150,6 +151,19 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
     for (const rule of HAN_ANY.test(folded) ? expansions.chinese : []) {
       if (!folded.includes(rule.form)) continue;
       const group = groups++;
+      // The Chinese words the form covers are now carried by their translation: they join
+      // its concept, and count for less, since the document's few Chinese words would
+      // otherwise outweigh the English sentences that answer.
+      for (const queryTerm of byTerm.values()) {
+        if (
+          queryTerm.source === "query" &&
+          HAN_ANY.test(queryTerm.term) &&
+          rule.form.includes(queryTerm.term)
+        ) {
+          queryTerm.weight = Math.min(queryTerm.weight, TRANSLATED_HAN_WEIGHT);
+          if (queryTerm.group !== -1) queryTerm.group = group;
+        }
+      }
       applied.push({ from: rule.form, to: rule.targets.flat(), source: rule.source });
       for (const target of rule.targets)
         for (const term of target) add(term, WEIGHT.chinese, group, "chinese");

@@ -15,9 +15,9 @@ const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|dozens?)\b/i;
 
 /**
- * The focus of a question, from its English question words: "when"/"what year" ask for
- * a date, "how many/much/long"/"what percent" for a number, "who"/"whose" for a person
- * or organisation.
+ * The focus of a question, from its question words (English or Chinese): "when"/"what
+ * year"/什么时候 ask for a date, "how many/much/long"/"what percent"/多少 for a number,
+ * "who"/"whose"/谁 for a person or organisation.
  */
 export function questionFocus(query: string): QuestionFocus {
   const text = query.toLowerCase();

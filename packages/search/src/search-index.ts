@@ -5,6 +5,7 @@ import { type AnalyzedQuery, analyzeQuery, type QueryTerm } from "./analyze-quer
 import { cachedTermsOfWord, surfaceWords, tokenizeWords } from "./analyzer.js";
 import { curatedContext } from "./curated-context.js";
 import { buildExpansions, type ExpansionTable } from "./expansions.js";
+import { foldText } from "./fold.js";
 import { highlightQuote } from "./highlight.js";
 import { featureFor, questionFocus, sentenceFeatures } from "./intent.js";
 import { Vocabulary, type VocabularyJSON } from "./vocabulary.js";
@@ -114,6 +115,19 @@ export class StaleIndexError extends Error {
 interface Candidate {
   score: number;
   terms: string[];
+}
+
+/** The query with its spelling corrections applied ("wen did …" → "when did …"), folded. */
+function correctedQuery(analyzed: AnalyzedQuery): string {
+  let text = foldText(analyzed.query);
+  for (const { from, to } of analyzed.corrections) {
+    text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(from)}(?![\\p{L}\\p{N}])`, "gu"), to);
+  }
+  return text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function popCount(mask: number): number {
@@ -457,7 +471,7 @@ class CorpusSearchIndex implements SearchIndex {
         else scores.set(itemId, { score: inherited, terms: [] });
       }
     }
-    const wanted = featureFor(questionFocus(analyzed.query));
+    const wanted = featureFor(questionFocus(correctedQuery(analyzed)));
     if (wanted !== 0) {
       for (const [id, entry] of scores)
         if (((this.#features[id] ?? 0) & wanted) !== 0) entry.score *= FOCUS_BOOST;

@@ -19,7 +19,8 @@ export interface Correction {
  */
 export class Vocabulary {
   readonly #words: SearchableMap<number>;
-  readonly #stems = new Set<string>();
+  // Stems of the known words, computed on first need: loading an index should not stem its whole vocabulary.
+  #stems: Set<string> | undefined;
   #stopWordCount = 1;
 
   constructor(entries: Iterable<[string, number]> = []) {
@@ -32,7 +33,7 @@ export class Vocabulary {
     const total = (this.#words.get(word) ?? 0) + count;
     this.#words.set(word, total);
     if (total > this.#stopWordCount) this.#stopWordCount = total;
-    this.#stems.add(stemWord(word));
+    this.#stems?.add(stemWord(word));
   }
 
   /** How often `word` occurs (0 when unknown). */
@@ -42,7 +43,9 @@ export class Vocabulary {
 
   /** True when the word, or a word with the same stem, occurs in the index (or is a stop word). */
   knows(word: string): boolean {
-    return this.#words.has(word) || this.#stems.has(stemWord(word)) || isStopWord(word);
+    if (this.#words.has(word) || isStopWord(word)) return true;
+    this.#stems ??= new Set([...this.#words.keys()].map(stemWord));
+    return this.#stems.has(stemWord(word));
   }
 
   /** The most frequent known words starting with `prefix`, most frequent first. */
