@@ -95,6 +95,17 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
     expect(await chat.exit()).toBe(0);
   });
 
+  it("puts the terminal back when it is killed", async () => {
+    const chat = start();
+    await chat.waitForText(HEADER);
+    chat.kill("SIGTERM");
+    await chat.exit();
+    expect(chat.output.lastIndexOf("\u001b[?2004l")).toBeGreaterThan(
+      chat.output.lastIndexOf("\u001b[?2004h"),
+    );
+    expect(chat.output.lastIndexOf("\u001b[?25h")).toBeGreaterThan(chat.output.lastIndexOf("\u001b[?25l"));
+  });
+
   it("keeps the input history across runs under XDG_STATE_HOME", async () => {
     const first = start();
     await first.waitForText(HEADER);

@@ -180,6 +180,11 @@ export class PtySession {
     }
   }
 
+  /** Sends a signal to the process. */
+  kill(signal: string): void {
+    this.process.kill(signal);
+  }
+
   /** Kills the process if it is still running. */
   dispose(): void {
     if (this.exitCode === undefined) this.process.kill();

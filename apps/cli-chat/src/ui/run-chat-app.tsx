@@ -73,6 +73,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
   process.on("exit", restore);
   process.once("SIGTERM", onSignal);
   process.once("SIGHUP", onSignal);
+  process.once("SIGINT", onSignal);
 
   const instance = render(
     <ChatApp
@@ -106,6 +107,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
     process.off("exit", restore);
     process.off("SIGTERM", onSignal);
     process.off("SIGHUP", onSignal);
+    process.off("SIGINT", onSignal);
   }
   return 0;
 }
