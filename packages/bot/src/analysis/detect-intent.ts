@@ -77,6 +77,9 @@ export function detectIntent(english: string, original = english): IntentAnalysi
       figureKinds: MONEY.test(q) ? ["money"] : ["money", "count", "percent", "duration"],
     };
   }
+  if (/\bhow (old|tall|heavy|expensive|rich|far|often)\b|\bhow many times\b/.test(q)) {
+    return { intent: "number", figureKinds: ["count", "duration", "money"] };
+  }
   if (/\bhow (large|big|small|huge|fast|high|low)\b/.test(q)) {
     return { intent: "number", figureKinds: ["money", "count", "percent"] };
   }

@@ -27,6 +27,8 @@ export interface TermGroup {
   known: boolean;
   /** When the group stands for an entity of the question. */
   entityId?: string;
+  /** What the question is about ("what did Li Qiang say about exports"): the evidence must cover it. */
+  focus?: boolean;
 }
 
 /** Query terms and the coverage groups they belong to. */
@@ -138,7 +140,16 @@ export function buildQueryTerms(
   for (const token of tokenize(english)) {
     let word = ORDINALS[token.word] ?? token.word;
     if (STOPWORDS.has(word) || QUESTION_WORDS.has(word)) continue;
-    if (/^\d{4}s?$/.test(word)) continue; // years are constraints, handled apart
+    if (/^\d{4}s?$/.test(word)) {
+      // A year is a constraint (checked apart) and a topic: "what happened in the 1980s?"
+      const forms = word.endsWith("s") ? [word, word.slice(0, -1)] : [word, `${word}s`];
+      if (seen.has(forms[0] ?? word)) continue;
+      seen.add(forms[0] ?? word);
+      const group = groups.length;
+      groups.push({ word, weight: vocabulary.idf(word), known: forms.some((f) => vocabulary.hasStem(f)) });
+      for (const form of forms) terms.push({ stem: form, word: form, weight: 1, origin: "question", group });
+      continue;
+    }
     let stemmed = stem(word);
     if (entityWordStems.has(stemmed)) continue; // part of an entity's name: its group stands for it
     let origin: TermOrigin = "question";
@@ -172,7 +183,24 @@ export function buildQueryTerms(
       }
     }
   }
+  markFocus(english, groups);
   return { terms, groups, corrections };
+}
+
+/**
+ * Marks the groups of the words after "say/think/write … about" (or "regarding",
+ * "concerning") as the question's focus.
+ */
+function markFocus(english: string, groups: TermGroup[]): void {
+  const match =
+    /\b(?:say|said|says|think|thinks|thought|write|wrote|mention|mentioned|claim|claimed|argue|argued|believe|state|stated|tell|told|talk|talked|comment|commented|announce|announced|report|reported)\b[^?]*?\b(?:about|regarding|concerning|on)\s+([^?,.;]+)/i.exec(
+      english,
+    ) ?? /\b(?:regarding|concerning)\s+([^?,.;]+)/i.exec(english);
+  if (!match?.[1]) return;
+  const words = new Set(tokenize(match[1]).map((t) => t.stem));
+  for (const group of groups) {
+    if (!group.entityId && tokenize(group.word).some((t) => words.has(t.stem))) group.focus = true;
+  }
 }
 
 /** A phrase people type and the document's words for it (from the glossary: synonyms → term). */

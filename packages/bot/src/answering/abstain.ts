@@ -35,6 +35,9 @@ export function abstainReason(
   if (!best) return "not-covered";
   if (analysis.query.groups.length > 0 && knownShare(analysis) < options.minKnown) return "off-topic";
   if (!best.yearsMatch) return "wrong-year";
+  // "What did Li Qiang say about exports?": the evidence must speak of exports.
+  if (analysis.query.groups.some((group, g) => group.focus && (best.groupCredit[g] ?? 0) < 0.5))
+    return "not-covered";
   const hasUnknown = analysis.query.groups.some((group) => !group.known);
   const threshold = hasUnknown ? options.minCoverageWithUnknown : options.minCoverage;
   if (best.coverage < threshold - slack) return "not-covered";

@@ -124,6 +124,17 @@ function searchBonusFor(context: BotContext, analysis: QuestionAnalysis): Map<st
   return bonus;
 }
 
+/** "when?" after "Who first proposed New Industrialization?": ask the new question about the old subject. */
+function inheritSubject(analysis: QuestionAnalysis, previous: AnswerResult): void {
+  analysis.query = {
+    terms: [...previous.analysis.query.terms],
+    groups: previous.analysis.query.groups.map((group) => ({ ...group })),
+    corrections: [],
+  };
+  if (analysis.entities.length === 0) analysis.entities = [...previous.analysis.entities];
+  if (analysis.years.length === 0) analysis.years = [...previous.analysis.years];
+}
+
 const PERSON_PRONOUN = /\b(he|she|him|his|her|hers)\b/i;
 const THING_PRONOUN = /\b(it|its|they|them|their|theirs|this|that)\b/i;
 
@@ -236,8 +247,11 @@ function multiPart(
   let answered = 0;
   const intents: Intent[] = [];
   const budget = Math.floor(MAX_LIST_ANSWER_LENGTH / analysis.parts.length) - 10;
+  let before = previous;
   for (const part of analysis.parts) {
     const partAnalysis = analyzeQuestion(part, analysisContext(context));
+    // "Who is Li Qiang and what did he call for?": a later part's pronoun is the earlier part's subject.
+    if (before) resolvePronouns(context, partAnalysis, before);
     const ranked = rankSentences(context.index, rankingFor(context, partAnalysis, previous));
     const input: StrategyInput = { context, analysis: partAnalysis, ranked, newComposer: () => composer };
     const draft =
@@ -247,6 +261,11 @@ function multiPart(
     if (!draft || reason) continue;
     answered++;
     sentences.push(...draft.sentences);
+    before = {
+      answer: { question: part, answer: "", abstained: false, intent: partAnalysis.intent, citations: [] },
+      analysis: partAnalysis,
+      sentences: draft.sentences,
+    };
   }
   if (answered === 0) return undefined;
   const answer: Answer = {
@@ -286,6 +305,7 @@ export function answerQuestion(
       if (previous.analysis.figureKinds) analysis.figureKinds = previous.analysis.figureKinds;
     }
   }
+  if (previous && analysis.query.groups.length === 0) inheritSubject(analysis, previous);
   if (previous) resolvePronouns(context, analysis, previous);
   const ranking = rankingFor(context, analysis, previous);
   const ranked = rankSentences(context.index, ranking);

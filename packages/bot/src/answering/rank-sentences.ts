@@ -38,6 +38,8 @@ export interface RankedSentence {
   typed: boolean;
   /** The years the question names all appear in the sentence or its context. */
   yearsMatch: boolean;
+  /** Credit per question group (0–1), directly or from context. */
+  groupCredit: number[];
   score: number;
 }
 
@@ -65,12 +67,29 @@ function hasAnsweringDate(record: SentenceRecord, ranking: RankingQuery): boolea
 }
 
 /** True when the sentence holds the kind of thing the intent asks for. */
-export function isTyped(record: SentenceRecord, ranking: RankingQuery, index: EvidenceIndex): boolean {
+export function isTyped(
+  record: SentenceRecord,
+  ranking: RankingQuery,
+  index: EvidenceIndex,
+  topicStems: ReadonlySet<string> = new Set(),
+): boolean {
   switch (ranking.intent) {
     case "number": {
       const figures = answeringFigures(record, ranking);
       if (figures.length === 0) return false;
-      if (!ranking.countedStems || ranking.countedStems.size === 0) return true;
+      if (!ranking.countedStems || ranking.countedStems.size === 0) {
+        // A figure answers only if it stands near what was asked ("$650 billion" near "cleantech market").
+        if (topicStems.size === 0) return true;
+        // …or illustrates what the sentences before it name ("…overcapacity. … In 2020, there were 122…").
+        if ([...topicStems].some((s) => record.contextStems.has(s))) return true;
+        return figures.some((figure) => {
+          const window = record.text.slice(
+            Math.max(0, figure.index - 80),
+            figure.index + figure.text.length + 80,
+          );
+          return tokenize(window).some((t) => topicStems.has(t.stem));
+        });
+      }
       // "How many X": a count must count X ("122 auto manufacturers", "Of those 122 manufacturers, 101").
       return figures.some((figure) => {
         if (figure.kind !== "count") return true;
@@ -96,7 +115,12 @@ export function isTyped(record: SentenceRecord, ranking: RankingQuery, index: Ev
       });
     }
     case "date":
-      return hasAnsweringDate(record, ranking);
+      // The date must be of what was asked: the sentence speaks of it ("founded", "began making batteries").
+      return (
+        hasAnsweringDate(record, ranking) &&
+        (topicStems.size === 0 ||
+          [...topicStems].some((s) => record.stems.has(s) || record.contextStems.has(s)))
+      );
     case "who": {
       for (const id of record.entityIds) {
         const entity = index.entities.get(id);
@@ -147,6 +171,20 @@ const INTENT_BOOST: Record<Intent, number> = {
 export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): RankedSentence[] {
   const { query } = ranking;
   const totalWeight = query.groups.reduce((sum, group) => sum + group.weight, 0);
+  // The words a figure must stand near to answer: the question's own content, not its entities or years.
+  // Concepts ("overcapacity") are topics; people, organisations and places are not.
+  const topicGroups = new Set(
+    query.groups.flatMap((group, g) => (group.entityId || /^\d{4}s?$/.test(group.word) ? [] : [g])),
+  );
+  const topicStems = new Set(
+    query.terms.filter((term) => topicGroups.has(term.group)).map((term) => term.stem),
+  );
+  for (const group of query.groups) {
+    const entity = group.entityId ? index.entities.get(group.entityId) : undefined;
+    if (!entity || !["concept", "event", "document"].includes(entity.type)) continue;
+    for (const name of [entity.name, ...entity.aliases])
+      for (const t of tokenize(name)) topicStems.add(t.stem);
+  }
   const ranked: RankedSentence[] = [];
   for (const record of index.sentences) {
     const groupCredit = new Array<number>(query.groups.length).fill(0);
@@ -187,7 +225,7 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     const directCoverage = totalWeight > 0 ? directCovered / totalWeight : 0;
     const lengthNorm = Math.sqrt(0.6 + (0.4 * record.tokenCount) / Math.max(index.averageLength, 1));
-    const typed = isTyped(record, ranking, index);
+    const typed = isTyped(record, ranking, index, topicStems);
     const contextYears = new Set(record.figures.filter((f) => f.kind === "year").map((f) => f.value));
     for (const year of yearsOfContext(record)) contextYears.add(year);
     const yearsMatch = ranking.years.every((year) => contextYears.has(year) || decadeHas(contextYears, year));
@@ -201,7 +239,17 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
     // Items of a list name things; they rarely explain or compare.
     if (record.passage.kind === "list-item" && ["why", "comparison", "definition"].includes(ranking.intent))
       score *= 0.7;
-    ranked.push({ record, lexical, coverage, directCoverage, typed, yearsMatch, score });
+    const credits = groupCredit.map((direct, g) => Math.max(direct, contextCredit[g] ?? 0));
+    ranked.push({
+      record,
+      lexical,
+      coverage,
+      directCoverage,
+      typed,
+      yearsMatch,
+      groupCredit: credits,
+      score,
+    });
   }
   ranked.sort((a, b) => b.score - a.score || a.record.order - b.record.order);
   return ranked;

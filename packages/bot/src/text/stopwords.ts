@@ -14,7 +14,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "many such own same other another again further once ever s t don't doesn't isn't aren't " +
     "wasn't weren't didn't can't won't let lets tell say said says please know give get got " +
     "thing things way ways kind sort lot lots one ones someone something anything like well even " +
-    "still too quite rather seem seems seemed"
+    "still too quite rather seem seems seemed against toward towards within without across among amongst along " +
+    "around beyond despite upon via per onto unto whilst amid throughout"
   ).split(/\s+/),
 );
 
@@ -32,7 +33,12 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     "right now last next per currently today recently ever actually exactly basically generally overall " +
     "give gives given gave get gets getting possible possibly likely really stuff idea ideas case cases fact " +
     "point points example examples sense something reason happen work works worked working able " +
-    "measures steps things ways elements items aspects"
+    "measures steps things ways elements items aspects ago want wants wanted wanting play plays played " +
+    "believe believes believed think thinks try trying tries works purely simply mainly mostly largely primarily " +
+    "truly fully entirely exactly basically supposedly apparently certainly clearly rather quite kind sort " +
+    "happen happening according plan plans planning intend intends intended hope hopes hoped manage managed " +
+    "decide decided decides choose chose chosen expect expects expected seem seemed appear appears appeared " +
+    "evidence proof eventually finally ultimately initially originally currently recently soon later earlier already yet"
   ).split(/\s+/),
 );
 
