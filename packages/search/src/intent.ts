@@ -11,6 +11,11 @@ const DATE = new RegExp(
   `\\b(?:1[5-9]\\d\\d|20\\d\\d)s?\\b|\\b(?:${MONTHS})\\b|\\bdecades?\\b|\\bcentury\\b`,
   "i",
 );
+const DATE_QUESTION =
+  /\b(?:when|what year|which year|what date|since when|how long ago)\b|什么时候|何时|哪一年|哪年|几月/;
+const NUMBER_QUESTION =
+  /\b(?:how (?:many|much|long|big|large)|what (?:percent|percentage|share|proportion|number)|percent of)\b|多少|几个|几家|百分之|比例/;
+const AGENT_QUESTION = /\b(?:who|whom|whose|who's)\b|谁|哪位|哪个机构/;
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|dozens?)\b/i;
 
@@ -21,15 +26,9 @@ const NUMBER =
  */
 export function questionFocus(query: string): QuestionFocus {
   const text = query.toLowerCase();
-  if (/\b(?:when|what year|which year|what date|since when|how long ago)\b/.test(text)) return "date";
-  if (
-    /\b(?:how (?:many|much|long|big|large)|what (?:percent|percentage|share|proportion|number)|percent of)\b/.test(
-      text,
-    )
-  ) {
-    return "number";
-  }
-  if (/\b(?:who|whom|whose|who's)\b/.test(text)) return "agent";
+  if (DATE_QUESTION.test(text)) return "date";
+  if (NUMBER_QUESTION.test(text)) return "number";
+  if (AGENT_QUESTION.test(text)) return "agent";
   return "none";
 }
 
