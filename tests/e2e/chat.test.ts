@@ -169,6 +169,24 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
     expect(await chat.exit()).toBe(0);
   });
 
+  it("writes a finished answer once (typing redraws only the prompt), and /clear wipes the screen", async () => {
+    const chat = start();
+    await chat.waitForText(HEADER);
+    chat.write("Who is Jin Zhuanglong?\r");
+    await chat.waitForAnswer("Who is Jin Zhuanglong?");
+    for (const key of "typing on") chat.write(key);
+    await chat.waitForText("› typing on");
+    // Each finished entry is <Static>: its text reaches the terminal exactly once.
+    expect(chat.output.split("Sources").length - 1).toBe(1);
+    chat.write("\u0015/clear\r");
+    await chat.waitFor(
+      (text) => !text.includes("Sources") && HEADER.test(text),
+      "a cleared screen with the header",
+    );
+    chat.write("/quit\r");
+    expect(await chat.exit()).toBe(0);
+  });
+
   it("/metrics draws bars, /timeline a rail, and a typo gets a suggestion", async () => {
     const chat = start({ rows: 50 });
     await chat.waitForText(HEADER);

@@ -25,7 +25,7 @@ export function helpView(context: ViewContext): Line[] {
     const aliases = command.aliases?.length
       ? ` (also ${command.aliases.map((alias) => `/${alias}`).join(", ")})`
       : "";
-    if (name.length + 2 > column) {
+    if (name.length + 2 > column || width < 60) {
       lines.push(...wrap([segment(name, "accent")], width, { first: line("  "), rest: line("    ") }));
       lines.push(
         ...wrap([segment(command.summary + aliases, "dim")], width, {
@@ -46,7 +46,7 @@ export function helpView(context: ViewContext): Line[] {
   lines.push(BLANK, line(segment("Keys", "heading")));
   const keyColumn = Math.min(18, Math.floor(width / 2));
   for (const [key, what] of KEYS) {
-    if (key.length + 2 > keyColumn) {
+    if (key.length + 2 > keyColumn || width < 60) {
       lines.push(...wrap([segment(key, "accent")], width, { first: line("  "), rest: line("    ") }));
       lines.push(...wrap([segment(what, "dim")], width, { first: line("    "), rest: line("    ") }));
     } else {

@@ -143,10 +143,11 @@ export function metricsView(context: ViewContext): Line[] {
         });
       } else {
         lines.push(...wrap(labelOf(metric), width, { first: line("  "), rest: line("  ") }));
+        // Narrow: numbers of a barred group line up; other values start at the indent.
         lines.push([
           { text: "    " },
-          value,
-          ...(showBars ? [{ text: " " }, segment(bar(metric.value, max, barWidth), "bar")] : []),
+          showBars ? value : segment(format(metric)),
+          ...(showBars ? [{ text: " " }, segment(barText, "bar")] : []),
           { text: " " },
           ref,
         ]);
