@@ -88,7 +88,7 @@ function chineseWords(run: string): string[] {
 
 /**
  * Splits text into words with their offsets in `text`. Chinese runs come out whole
- * (see {@link termsOfWord} for their segmentation); everything else that is not a letter
+ * (segmented into words and bigrams when analysed); everything else that is not a letter
  * or a digit separates words.
  */
 export function tokenizeWords(text: string): WordToken[] {

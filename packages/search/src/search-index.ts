@@ -40,8 +40,9 @@ export interface SearchOptions {
 /** Options of {@link createSearchIndex}. */
 export interface SearchIndexOptions {
   /**
-   * Weight of a sentence's passage score in its own score (default 0.3): the passage's
-   * other sentences give context ("these actions" after the lead-in that names them).
+   * Weight of a sentence's passage in its score (default 0.3): how strongly the passage as
+   * a whole matches (a list item's passage includes the paragraph that introduces the list),
+   * relative to the best passage. Context for sentences that say "this" or "the following".
    */
   passageWeight?: number;
 }
@@ -61,7 +62,7 @@ export interface SearchIndex {
 }
 
 /** Bumped whenever the analyzer or the stored layout changes: older files are rebuilt, not trusted. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const DEFAULT_LIMIT = 5;
 // Ranking weights, chosen on ../shared/eval/dev.jsonl from a flat region (neighbouring
 // values score within one question): see tests/eval/retrieval.mjs.
@@ -97,11 +98,11 @@ export interface SerializedSearchIndex {
   sentences: AsPlainObject;
   vocabulary: VocabularyJSON;
   expansions: ExpansionTable;
-  /** {@link sentenceFeatures} per sentence. */
+  /** Feature flags per sentence: states a date (1), a number (2), names a person or organisation (4). */
   features: number[];
   /** In how many sentences each term occurs. */
   documentFrequencies: Array<[term: string, sentences: number]>;
-  /** Common terms' best sentences with their BM25 term-frequency parts (see {@link COMMON_SHARE}). */
+  /** Common terms' (in over 1 % of at least 1,000 sentences) best sentences, with their BM25 term-frequency parts. */
   champions: Array<[term: string, sentenceIds: number[], saturations: number[]]>;
   /** Mean number of terms of a sentence's text. */
   averageLength: number;
