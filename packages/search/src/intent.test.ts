@@ -11,7 +11,9 @@ describe(questionFocus, () => {
     ["中国有多少家车企", "number"],
     ["who's jin zhuanglong", "agent"],
     ["谁翻译了这些文件", "agent"],
-    ["why does local protectionism matter", "none"],
+    ["why does local protectionism matter", "reason"],
+    ["为什么要发展清洁技术", "reason"],
+    ["local protectionism", "none"],
   ])("reads %j as asking for %s", (question, focus) => {
     expect(questionFocus(question)).toBe(focus);
   });

@@ -1,7 +1,7 @@
 import type { Corpus } from "@newind/core";
 
 /** What kind of fact a question asks for, as far as ranking cares. */
-export type QuestionFocus = "date" | "number" | "agent" | "none";
+export type QuestionFocus = "date" | "number" | "agent" | "reason" | "none";
 
 /** Bit flags of what a sentence contains. */
 export const SentenceFeature = { date: 1, number: 2, agent: 4 } as const;
@@ -15,6 +15,7 @@ const DATE_QUESTION =
   /\b(?:when|what year|which year|what date|since when|how long ago)\b|什么时候|何时|哪一年|哪年|几月/;
 const NUMBER_QUESTION =
   /\b(?:how (?:many|much|long|big|large)|what (?:percent|percentage|share|proportion|number)|percent of)\b|多少|几个|几家|百分之|比例/;
+const REASON_QUESTION = /\b(?:why|how come|what for|for what reason|reasons? for)\b|为什么|为何|原因/;
 const AGENT_QUESTION = /\b(?:who|whom|whose|who's)\b|谁|哪位|哪个机构/;
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|dozens?)\b/i;
@@ -29,6 +30,7 @@ export function questionFocus(query: string): QuestionFocus {
   if (DATE_QUESTION.test(text)) return "date";
   if (NUMBER_QUESTION.test(text)) return "number";
   if (AGENT_QUESTION.test(text)) return "agent";
+  if (REASON_QUESTION.test(text)) return "reason";
   return "none";
 }
 
@@ -54,5 +56,5 @@ export function sentenceFeatures(corpus: Corpus): number[] {
 
 /** The feature a focus rewards, or 0. */
 export function featureFor(focus: QuestionFocus): number {
-  return focus === "none" ? 0 : SentenceFeature[focus];
+  return focus === "none" || focus === "reason" ? 0 : SentenceFeature[focus];
 }

@@ -472,7 +472,8 @@ class CorpusSearchIndex implements SearchIndex {
         else scores.set(itemId, { score: inherited, terms: [] });
       }
     }
-    const wanted = featureFor(questionFocus(correctedQuery(analyzed)));
+    const focus = questionFocus(correctedQuery(analyzed));
+    const wanted = featureFor(focus);
     if (wanted !== 0) {
       for (const [id, entry] of scores)
         if (((this.#features[id] ?? 0) & wanted) !== 0) entry.score *= FOCUS_BOOST;
