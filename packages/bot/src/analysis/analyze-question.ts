@@ -1,4 +1,4 @@
-import type { Entity, Intent } from "@newind/core";
+import type { Entity, EntityType, Intent } from "@newind/core";
 import type { FigureKind } from "../text/numbers.js";
 import { findFigures, yearsIn } from "../text/numbers.js";
 import { hasHan, tokenize } from "../text/tokens.js";
@@ -30,6 +30,26 @@ export interface QuestionAnalysis {
   parts: string[];
   /** For "how many X": the stems of X and its stand-ins. */
   countedStems?: Set<string>;
+  /** For "who"/"which country…": the entity types that would answer. */
+  actorTypes?: EntityType[];
+}
+
+/** The kinds of entity a "who" or "which X" question asks for. */
+export function actorTypesFor(english: string): EntityType[] {
+  const q = english.toLowerCase();
+  if (
+    /\bwhich (\w+ )?(countries|country|nations|nation|cities|city|provinces|province|regions|region|places|place)\b|\bwhere\b/.test(
+      q,
+    )
+  ) {
+    return ["place"];
+  }
+  if (
+    /\bwhich (\w+ )?(company|companies|firm|firms|carmakers?|automakers?|makers?|manufacturers?)\b/.test(q)
+  ) {
+    return ["company", "organization"];
+  }
+  return ["person", "organization", "company"];
 }
 
 /** The words of X in "how many X did/were/…". */
@@ -77,6 +97,10 @@ export function analyzeQuestion(question: string, context: AnalysisContext): Que
     // Keep the Latin parts and the Chinese itself (the corpus quotes some Chinese names).
     english = translated;
   }
+  // "the mid-90s", "'80s" → "1990s", "1980s".
+  english = english.replace(/(?:\b(?:mid|early|late)[-\s])?['’]?\b([1-9]0)s\b/gi, (_all, decade: string) =>
+    Number(decade) >= 30 ? `19${decade}s` : `20${decade}s`,
+  );
   const entities = context.entities.find(language === "zh" ? `${question} ${english}` : english);
   const corrections = context.corrections?.(english);
   let query = buildQueryTerms(english, entities, context.vocabulary, corrections);
@@ -115,6 +139,7 @@ export function analyzeQuestion(question: string, context: AnalysisContext): Que
     parts: splitParts(corrected),
   };
   if (intent.figureKinds) analysis.figureKinds = intent.figureKinds;
+  if (intent.intent === "who") analysis.actorTypes = actorTypesFor(corrected);
   const counted = new Set(countedWords(corrected));
   if (intent.intent === "number" && counted.size > 0 && intent.figureKinds?.includes("count")) {
     const groups = new Set<number>();

@@ -16,6 +16,8 @@ export interface QueryTerm {
   origin: TermOrigin;
   /** The question word this term stands for (an index into {@link QueryTerms.groups}); -1 for history terms. */
   group: number;
+  /** For a phrase: every stem it needs (`stem` is the first); it matches only when all are there. */
+  allOf?: string[];
 }
 
 /** One content word of the question: coverage asks whether the evidence has it (or a stand-in). */
@@ -111,7 +113,21 @@ export function buildQueryTerms(
   const terms: QueryTerm[] = [];
   const groups: TermGroup[] = [];
   const corrections: Array<[string, string]> = [];
-  const entityWordStems = new Map<string, number>();
+  // Question words that are part of an entity's mention ("Jin Zhuanglong", "industry ministry"):
+  // the entity's group stands for them. Only whole mentions count, so "people" in "how many
+  // people…" is not swallowed by "People's Republic of China".
+  const questionTokens = tokenize(english).map((t) => t.stem);
+  const mentioned = new Set<number>();
+  for (const entity of entities) {
+    for (const name of [entity.name, ...entity.aliases]) {
+      const run = tokenize(name).map((t) => t.stem);
+      if (run.length === 0) continue;
+      for (let i = 0; i + run.length <= questionTokens.length; i++) {
+        if (run.every((s, j) => questionTokens[i + j] === s))
+          for (let j = 0; j < run.length; j++) mentioned.add(i + j);
+      }
+    }
+  }
   for (const entity of entities) {
     const group = groups.length;
     groups.push({ word: entity.name, weight: 0, known: true, entityId: entity.id });
@@ -120,7 +136,6 @@ export function buildQueryTerms(
     for (const name of names) {
       for (const token of tokenize(name)) {
         if (STOPWORDS.has(token.word)) continue;
-        if (!entityWordStems.has(token.stem)) entityWordStems.set(token.stem, group);
         // Retrieval only: an entity is covered by a mention of it (any alias), never by one of its words.
         terms.push({ stem: token.stem, word: token.word, weight: 0.3, origin: "entity", group: -1 });
         weight = Math.max(weight, vocabulary.idf(token.stem));
@@ -137,21 +152,28 @@ export function buildQueryTerms(
   )) {
     selfReference.add((match[1] ?? "").toLowerCase());
   }
-  for (const token of tokenize(english)) {
+  for (const [position, token] of tokenize(english).entries()) {
+    if (mentioned.has(position)) continue; // part of an entity's mention: its group stands for it
     let word = ORDINALS[token.word] ?? token.word;
     if (STOPWORDS.has(word) || QUESTION_WORDS.has(word)) continue;
     if (/^\d{4}s?$/.test(word)) {
       // A year is a constraint (checked apart) and a topic: "what happened in the 1980s?"
-      const forms = word.endsWith("s") ? [word, word.slice(0, -1)] : [word, `${word}s`];
+      const base = Number(word.slice(0, 4));
+      const decade = word.endsWith("s") ? Array.from({ length: 10 }, (_, k) => String(base + k)) : [];
+      const forms = word.endsWith("s") ? [word, ...decade] : [word, `${word}s`];
       if (seen.has(forms[0] ?? word)) continue;
       seen.add(forms[0] ?? word);
       const group = groups.length;
-      groups.push({ word, weight: vocabulary.idf(word), known: forms.some((f) => vocabulary.hasStem(f)) });
+      // Half weight: a year narrows a question more than it makes its topic.
+      groups.push({
+        word,
+        weight: 0.5 * vocabulary.idf(word),
+        known: forms.some((f) => vocabulary.hasStem(f)),
+      });
       for (const form of forms) terms.push({ stem: form, word: form, weight: 1, origin: "question", group });
       continue;
     }
     let stemmed = stem(word);
-    if (entityWordStems.has(stemmed)) continue; // part of an entity's name: its group stands for it
     let origin: TermOrigin = "question";
     if (!vocabulary.hasStem(stemmed)) {
       const corrected = correctWord(word, vocabulary, givenCorrections);
@@ -199,7 +221,7 @@ function markFocus(english: string, groups: TermGroup[]): void {
   if (!match?.[1]) return;
   const words = new Set(tokenize(match[1]).map((t) => t.stem));
   for (const group of groups) {
-    if (!group.entityId && tokenize(group.word).some((t) => words.has(t.stem))) group.focus = true;
+    if (tokenize(group.word).some((t) => words.has(t.stem))) group.focus = true;
   }
 }
 
@@ -254,14 +276,20 @@ export function expandPhrases(
       .map((s) => groupOfStem.get(s))
       .filter((g): g is number => g !== undefined);
     for (const word of expansion.words) {
-      for (const token of tokenize(word)) {
-        if (STOPWORDS.has(token.word)) continue;
-        for (const group of groups) {
-          const key = `${group}:${token.stem}`;
-          if (have.has(key)) continue;
-          have.add(key);
-          added.push({ stem: token.stem, word: token.word, weight, origin: "synonym", group });
-        }
+      const stems = tokenize(word)
+        .filter((token) => !STOPWORDS.has(token.word))
+        .map((token) => token.stem);
+      const first = stems[0];
+      // The question already says it in the document's words: nothing to add.
+      if (!first || stems.every((s) => expansion.phrase.includes(s))) continue;
+      for (const group of groups) {
+        const key = `${group}:${stems.join(" ")}`;
+        if (have.has(key)) continue;
+        have.add(key);
+        // A phrase stands in only whole: "old-school factories" is met by "traditional industries", not by "industries".
+        const term: QueryTerm = { stem: first, word, weight, origin: "synonym", group };
+        if (stems.length > 1) term.allOf = stems;
+        added.push(term);
       }
     }
     for (const group of groups) {

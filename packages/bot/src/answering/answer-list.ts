@@ -116,5 +116,13 @@ export function answerWithList(input: StrategyInput): Draft | undefined {
   });
   const sentences = best.intro ? [best.intro] : [];
   const bestRank = input.ranked.find((r) => r.record.id === best.intro?.id) ?? input.ranked[0];
-  return { composer, intent: "list", sentences, long: true, best: bestRank, confident: best.score >= 0.6 };
+  const unknown = input.analysis.query.groups.some((group) => !group.known);
+  return {
+    composer,
+    intent: "list",
+    sentences,
+    long: true,
+    best: bestRank,
+    confident: best.score >= 0.75 && !unknown,
+  };
 }

@@ -86,6 +86,14 @@ function rankingFor(context: BotContext, analysis: QuestionAnalysis, previous?: 
   };
   if (analysis.figureKinds) ranking.figureKinds = analysis.figureKinds;
   if (analysis.countedStems) ranking.countedStems = analysis.countedStems;
+  if (analysis.actorTypes) ranking.actorTypes = analysis.actorTypes;
+  if (
+    /\b(?:when|how soon|by when|what year) (?:will|would|is .* expected to|are .* expected to)\b/i.test(
+      analysis.english,
+    )
+  ) {
+    ranking.future = true;
+  }
   const searchBonus = searchBonusFor(context, analysis);
   if (searchBonus) ranking.searchBonus = searchBonus;
   return ranking;

@@ -29,7 +29,8 @@ export function textCoverage(text: string | PreparedText, query: QueryTerms, mat
   let covered = 0;
   const credit = new Array<number>(query.groups.length).fill(0);
   for (const term of query.terms) {
-    if (term.group < 0 || !stems.has(term.stem)) continue;
+    if (term.group < 0 || !(term.allOf ? term.allOf.every((s) => stems.has(s)) : stems.has(term.stem)))
+      continue;
     credit[term.group] = Math.max(credit[term.group] ?? 0, term.weight);
   }
   query.groups.forEach((group, g) => {

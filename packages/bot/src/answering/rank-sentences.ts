@@ -13,6 +13,10 @@ export interface RankingQuery {
   years: readonly number[];
   /** Numbers the question itself gives (they cannot be its answer). */
   givenNumbers: ReadonlySet<number>;
+  /** The question asks about the future ("when will …"). */
+  future?: boolean;
+  /** For "who"/"which country": the entity types that answer (default people, organisations, companies). */
+  actorTypes?: readonly string[];
   /** For "how many X": stems of X and its stand-ins; a count must count them. */
   countedStems?: ReadonlySet<string>;
   /** Entity ids the question names (a "who" answer names someone else). */
@@ -44,6 +48,8 @@ export interface RankedSentence {
 }
 
 const CONTEXT_CREDIT = 0.6;
+const FUTURE =
+  /\b(?:by|for|until|before|through) (?:19|20)\d{2}\b|\bwill\b|\bgoals?\b|\btargets?\b|\bdeadline\b|\bplans? to\b/i;
 
 /** Which figures of a sentence could answer (not years unless asked, not numbers the question gives). */
 export function answeringFigures(
@@ -115,6 +121,8 @@ export function isTyped(
       });
     }
     case "date":
+      // "When will …?" asks about the future: only a sentence that looks ahead answers it.
+      if (ranking.future && !FUTURE.test(record.text)) return false;
       // The date must be of what was asked: the sentence speaks of it ("founded", "began making batteries").
       return (
         hasAnsweringDate(record, ranking) &&
@@ -191,8 +199,12 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
     const contextCredit = new Array<number>(query.groups.length).fill(0);
     let historyScore = 0;
     for (const term of query.terms) {
-      const direct = record.stems.has(term.stem);
-      const inContext = !direct && record.contextStems.has(term.stem);
+      const direct = term.allOf ? term.allOf.every((s) => record.stems.has(s)) : record.stems.has(term.stem);
+      const inContext =
+        !direct &&
+        (term.allOf
+          ? term.allOf.every((s) => record.stems.has(s) || record.contextStems.has(s))
+          : record.contextStems.has(term.stem));
       if (!direct && !inContext) continue;
       if (term.group < 0) {
         historyScore += term.weight * (direct ? 1 : CONTEXT_CREDIT);
