@@ -11,15 +11,13 @@ export async function run(context: CommandContext): Promise<number> {
   const terminal = Boolean(stdin.isTTY && stdout.isTTY);
   const loadIndex = async () => loadSearchIndex(await context.loadCorpus(), commandIndexOptions(context));
   if (terminal && !options.plain) {
-    const corpus = context.loadCorpus();
-    // Reported by the chat, which ends with the error; until it takes over, a rejection must
-    // not count as unhandled.
-    corpus.catch(() => undefined);
     // The user's own folders may print warnings: let them finish before Ink owns the screen.
-    if (options.corpusDirs.length > 0) await corpus;
+    // Otherwise the corpus starts loading only once the UI code is in, so the first frame
+    // (drawn synchronously by runChatApp) does not share the CPU with parsing the corpus.
+    if (options.corpusDirs.length > 0) await context.loadCorpus();
     const { runChatApp } = await loadChatApp();
     return runChatApp({
-      corpus,
+      corpus: context.loadCorpus(),
       stdin: stdin as NodeJS.ReadStream,
       stdout: stdout as NodeJS.WriteStream,
       stderr: context.stderr as NodeJS.WriteStream,
