@@ -43,7 +43,12 @@ export function termsOf(question: string): string[] {
  * highlightTerms("BYD began to make batteries", ["battery"]) // "batteries" gets the highlight tone
  */
 export function highlightTerms(text: string, terms: readonly string[], tone: Tone = "highlight"): Segment[] {
-  if (terms.length === 0) return [segment(text)];
+  return toSegments(text, termRanges(text, terms), tone);
+}
+
+/** The `[start, end)` ranges of `text` that match `terms` (see {@link highlightTerms}). */
+export function termRanges(text: string, terms: readonly string[]): [number, number][] {
+  if (terms.length === 0) return [];
   const stems = new Set<string>();
   const phrases: string[] = [];
   for (const term of terms) {
@@ -64,7 +69,37 @@ export function highlightTerms(text: string, terms: readonly string[], tone: Ton
       at = text.indexOf(phrase, at + phrase.length);
     }
   }
-  return toSegments(text, ranges, tone);
+  return ranges;
+}
+
+/** Ranges that share a tone; earlier layers win where layers overlap. */
+export interface ToneLayer {
+  readonly tone: Tone;
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+/**
+ * Splits `text` into segments toned by several layers of ranges (e.g. the cited span over
+ * highlighted terms over footnote markers); the first layer that covers a character wins.
+ */
+export function layerSegments(text: string, layers: readonly ToneLayer[]): Segment[] {
+  const points = new Set<number>([0, text.length]);
+  for (const layer of layers) {
+    for (const [start, end] of layer.ranges) {
+      points.add(Math.max(0, Math.min(text.length, start)));
+      points.add(Math.max(0, Math.min(text.length, end)));
+    }
+  }
+  const sorted = [...points].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const from = sorted[i] as number;
+    const to = sorted[i + 1] as number;
+    if (to <= from) continue;
+    const layer = layers.find((each) => each.ranges.some(([start, end]) => start <= from && to <= end));
+    out.push(segment(text.slice(from, to), layer?.tone));
+  }
+  return out;
 }
 
 /** Splits `text` into segments, giving `tone` to the `[start, end)` ranges (which may overlap). */

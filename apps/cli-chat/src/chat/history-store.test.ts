@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addToHistory, HISTORY_LIMIT, HistoryStore, stateDirectory } from "./history-store.js";
+import { addToHistory, appendToStore, HISTORY_LIMIT, HistoryStore, stateDirectory } from "./history-store.js";
 
 const temporary = () => mkdtempSync(join(tmpdir(), "newind-history-"));
 
@@ -60,5 +60,16 @@ describe(addToHistory, () => {
     expect(addToHistory(["a"], "a")).toEqual(["a"]);
     expect(addToHistory(["a"], "  ")).toEqual(["a"]);
     expect(addToHistory(["a"], " b ")).toEqual(["a", "b"]);
+  });
+});
+
+describe(appendToStore, () => {
+  it("keeps what another session wrote in the meantime", () => {
+    const store = new HistoryStore(join(temporary(), "history.json"));
+    store.save(["mine"]);
+    const other = new HistoryStore(store.path);
+    other.save(["mine", "theirs"]);
+    expect(appendToStore(store, "mine again", ["mine"])).toEqual(["mine", "theirs", "mine again"]);
+    expect(store.load().entries).toEqual(["mine", "theirs", "mine again"]);
   });
 });

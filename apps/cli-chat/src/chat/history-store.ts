@@ -89,6 +89,31 @@ export class HistoryStore {
   }
 }
 
+/**
+ * Adds `text` to the history on disk: re-reads the file first, so two chats running at once
+ * both keep their questions (the last writer no longer wins). Returns the entries written.
+ */
+export function appendToStore(store: HistoryStore, text: string, fallback: readonly string[]): string[] {
+  const current = readQuietly(store) ?? fallback;
+  const next = addToHistory(current, text);
+  store.save(next);
+  return next;
+}
+
+// The file's entries when it is a valid history; undefined otherwise (never sets it aside:
+// only a start-up load does that, where the user is told).
+function readQuietly(store: HistoryStore): string[] | undefined {
+  try {
+    const value = JSON.parse(readFileSync(store.path, "utf8")) as { entries?: unknown };
+    if (Array.isArray(value.entries) && value.entries.every((entry) => typeof entry === "string")) {
+      return value.entries as string[];
+    }
+  } catch {
+    // missing or unreadable: fall back
+  }
+  return undefined;
+}
+
 /** Appends `text` unless it repeats the newest entry. */
 export function addToHistory(entries: readonly string[], text: string): string[] {
   const trimmed = text.trim();

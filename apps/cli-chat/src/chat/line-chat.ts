@@ -3,7 +3,7 @@ import type { Corpus } from "@newind/core";
 import type { SearchIndex } from "@newind/search";
 import { type ChatBackend, createChatBackend } from "./backend.js";
 import type { Entry, ViewContext } from "./entries.js";
-import { addToHistory, HistoryStore } from "./history-store.js";
+import { appendToStore, HistoryStore } from "./history-store.js";
 import { osc52 } from "./osc52.js";
 import { ChatSession } from "./session.js";
 import { renderPlain } from "./styled-text.js";
@@ -106,8 +106,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
       continue;
     }
     if (store) {
-      history = addToHistory(history, text);
-      store.save(history);
+      history = appendToStore(store, text, history);
     } else {
       print([{ kind: "input", text }]);
     }

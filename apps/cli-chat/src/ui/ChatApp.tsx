@@ -1,7 +1,7 @@
 import { Box, Static, Text, useApp, useStdout } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Entry, ViewContext } from "../chat/entries.js";
-import { addToHistory, type HistoryStore } from "../chat/history-store.js";
+import { addToHistory, appendToStore, type HistoryStore } from "../chat/history-store.js";
 import { osc52 } from "../chat/osc52.js";
 import type { ChatSession, Outcome } from "../chat/session.js";
 import { PromptArea } from "./PromptArea.js";
@@ -150,11 +150,9 @@ export function ChatApp({
 
   const onSubmit = useCallback(
     (text: string) => {
-      setHistory((current) => {
-        const next = addToHistory(current, text);
-        historyStore?.save(next);
-        return next;
-      });
+      // ↑/↓ walk this session's history; the file also keeps what other sessions added.
+      setHistory((current) => addToHistory(current, text));
+      if (historyStore) appendToStore(historyStore, text, history);
       if (!session) {
         early.current.push(text);
         setPending((count) => count + 1);
@@ -163,7 +161,7 @@ export function ChatApp({
       setItems((current) => [...current, ...makeItems([{ kind: "input", text }])]);
       ask(session, text);
     },
-    [session, ask, makeItems, historyStore],
+    [session, ask, makeItems, historyStore, history],
   );
 
   const onExit = useCallback(() => setExiting(true), []);

@@ -1,6 +1,6 @@
 import type { Citation, Passage } from "@newind/core";
 import { documentTitle, type ViewContext } from "../entries.js";
-import { highlightTerms, toSegments } from "../highlight.js";
+import { layerSegments, termRanges } from "../highlight.js";
 import { BLANK, type Line, line, type Segment, segment, wrap } from "../styled-text.js";
 
 /** The passages shown by `/open`: the cited one and its neighbours in the document. */
@@ -70,15 +70,28 @@ export function passageView(citation: Citation, terms: readonly string[], contex
   const offset = Math.min(start, citation.start);
   const citedFrom = citation.start - offset;
   const citedTo = citation.end - offset;
-  const parts: Segment[] = [];
-  const before_ = raw.slice(0, citedFrom);
-  const cited = raw.slice(citedFrom, citedTo);
-  const after_ = raw.slice(citedTo);
-  parts.push(...highlightTerms(before_, terms));
-  if (!context.color) parts.push(segment("«"));
-  parts.push(...toSegments(cited, [[0, cited.length]], "cited"));
-  if (!context.color) parts.push(segment("»"));
-  parts.push(...highlightTerms(after_, terms));
+  // Footnote markers ("pollution.5") stay, dimmed: they are part of the raw text.
+  const footnotes = context.corpus.footnotes
+    .filter((footnote) => footnote.docId === citation.docId)
+    .map((footnote) => [footnote.span.start - offset, footnote.span.end - offset] as const);
+  const parts = layerSegments(raw, [
+    { tone: "cited", ranges: [[citedFrom, citedTo]] },
+    { tone: "highlight", ranges: termRanges(raw, terms) },
+    { tone: "dim", ranges: footnotes },
+  ]);
+  if (!context.color) {
+    // Without colour the cited span needs visible marks.
+    const marked: Segment[] = [];
+    let at = 0;
+    for (const part of parts) {
+      const end = at + part.text.length;
+      if (at === citedFrom) marked.push(segment("«"));
+      marked.push(part);
+      if (end === citedTo) marked.push(segment("»"));
+      at = end;
+    }
+    parts.splice(0, parts.length, ...marked);
+  }
   lines.push(...passageLines(parts, passage, context, false));
   if (after) {
     lines.push(BLANK, ...passageLines([segment(after.text)], after, context, true));
