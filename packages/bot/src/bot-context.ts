@@ -89,6 +89,10 @@ export function createBotContext(
     index.sentences.map((record) => record.text),
     [...entityWords, ...glossaryWords],
   );
+  const mentions = new Map<string, number>();
+  for (const record of index.sentences)
+    for (const id of record.entityIds) mentions.set(id, (mentions.get(id) ?? 0) + 1);
+  vocabulary.countEntities(mentions);
   const datasets = corpus.datasets;
   // Prepared on first use: a one-shot `newind ask` pays only for the datasets its question needs.
   const curate = <T>(record: T, sentence: SentenceRecord | undefined, text: string): Curated<T> => {

@@ -58,7 +58,10 @@ export function countedWords(english: string): string[] {
     /\bhow many\s+(.+?)(?:\s+(?:did|does|do|were|was|are|is|have|has|had|will|would|can|could|in|of|ran|run|running|are|there|that|which|who|with|between)\b|[?,.]|$)/i.exec(
       english,
     );
-  return match?.[1] ? tokenize(match[1]).map((t) => t.word) : [];
+  // "how many were running…": the counted noun is elided (said before), nothing to require.
+  if (!match?.[1] || /^(were|was|are|is|did|do|does|have|has|had|will|would|can|could)\b/i.test(match[1]))
+    return [];
+  return tokenize(match[1]).map((t) => t.word);
 }
 
 /** What question analysis needs from the corpus. */

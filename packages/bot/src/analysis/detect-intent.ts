@@ -101,7 +101,7 @@ export function detectIntent(english: string, original = english): IntentAnalysi
     return { intent: "date" };
   }
   if (
-    /\bwhy\b|\bwhat (is|was|are|were) the (reason|rationale|motive|logic|point)\b|\bhow come\b|\bfor what reason\b|\bwhat for\b|\b(matter|matters|important)\b.*\bfor\b|\bwhy's\b|\bpurpose\b/.test(
+    /\bwhy\b|\bwhat(?:'s| is| was| are| were) the (reason|reasons|rationale|motive|logic|point)\b|\bhow come\b|\bfor what reason\b|\bwhat for\b|\b(matter|matters|important)\b.*\bfor\b|\bwhy's\b|\bpurpose\b/.test(
       q,
     )
   ) {
@@ -139,7 +139,7 @@ export function detectIntent(english: string, original = english): IntentAnalysi
   }
   if (
     /^\s*(what|who) (is|are|was|were) (the |a |an )?[^,;]{1,60}\??\s*$/.test(q) ||
-    /\b(meaning|define|definition|stand for|what does [^?]+ mean|what is meant by|what do (they|you|we) mean)\b/.test(
+    /\b(meaning|define|definition|stand for|stands for|refers? to|what does [^?]+ mean|what is meant by|what do (they|you|we) mean)\b/.test(
       q,
     ) ||
     /^\s*what's (the |a |an )?[^,;]{1,60}\??\s*$/.test(q)

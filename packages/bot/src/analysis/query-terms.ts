@@ -142,7 +142,8 @@ export function buildQueryTerms(
       }
     }
     const entityGroup = groups[group];
-    if (entityGroup) entityGroup.weight = weight;
+    // An entity weighs as rare as its mentions are: "China" little, "Jiangsu" much.
+    if (entityGroup) entityGroup.weight = vocabulary.entityIdf(entity.id) ?? weight;
   }
   const seen = new Set<string>();
   // "Does the report give…", "what does the article say": the source itself, not a topic.
@@ -187,7 +188,9 @@ export function buildQueryTerms(
     }
     if (seen.has(stemmed)) continue;
     seen.add(stemmed);
-    if (GENERIC_WORDS.has(word) || selfReference.has(word)) {
+    // Unknown adverbs ("strategically", "eventually") colour a question; they do not make its topic.
+    const unknownAdverb = /ly$/.test(word) && word.length > 5 && !vocabulary.hasStem(stemmed);
+    if (GENERIC_WORDS.has(word) || selfReference.has(word) || unknownAdverb) {
       // Frames the question: helps retrieval a little, never counts for coverage.
       terms.push({ stem: stemmed, word, weight: 0.3, origin: "history", group: -1 });
       continue;
@@ -321,7 +324,7 @@ export function addEntityGroups(
     const stems = [entity.name, ...entity.aliases].flatMap((name) => tokenize(name).map((t) => t.stem));
     groups.push({
       word: entity.name,
-      weight: Math.max(0, ...stems.map((s) => vocabulary.idf(s))),
+      weight: vocabulary.entityIdf(entity.id) ?? Math.max(0, ...stems.map((s) => vocabulary.idf(s))),
       known: true,
       entityId: entity.id,
     });

@@ -13,6 +13,13 @@ export interface Vocabulary {
   hasStem(stemmed: string): boolean;
   /** The closest corpus word to a misspelt word, or undefined when none is close enough. */
   correct(word: string): string | undefined;
+  /**
+   * Inverse document frequency of an entity by its mentions (any alias), once
+   * {@link Vocabulary.countEntities} has been told them; undefined before.
+   */
+  entityIdf(entityId: string): number | undefined;
+  /** Records how many sentences mention each entity. */
+  countEntities(mentions: ReadonlyMap<string, number>): void;
 }
 
 // Words people type that are not in the corpus but are not typos either; correcting them
@@ -49,7 +56,15 @@ export function buildVocabulary(texts: readonly string[], extraWords: readonly s
   const maxIdf = Math.log(1 + size);
   const words = [...wordFrequency.keys()].filter((word) => word.length >= 3 && !/\d/.test(word)).sort();
   const cache = new Map<string, string | undefined>();
+  let entityMentions: ReadonlyMap<string, number> = new Map();
   return {
+    entityIdf(entityId) {
+      const df = entityMentions.get(entityId);
+      return df === undefined ? undefined : Math.log(1 + size / Math.max(df, 1));
+    },
+    countEntities(mentions) {
+      entityMentions = mentions;
+    },
     size,
     idf(stemmed) {
       const df = documentFrequency.get(stemmed);

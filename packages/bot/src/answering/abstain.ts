@@ -19,6 +19,11 @@ export function knownShare(analysis: QuestionAnalysis): number {
   return analysis.query.groups.reduce((sum, group) => sum + (group.known ? group.weight : 0), 0) / total;
 }
 
+/** The share of the question's content weight carried by words the corpus does not know. */
+export function unknownShare(analysis: QuestionAnalysis): number {
+  return analysis.query.groups.length === 0 ? 0 : 1 - knownShare(analysis);
+}
+
 /**
  * Decides whether the best evidence answers the question. Calibrated, not listed: the
  * corpus must know most of the question's words (else it is off topic), the best
@@ -38,8 +43,9 @@ export function abstainReason(
   // "What did Li Qiang say about exports?": the evidence must speak of exports.
   if (analysis.query.groups.some((group, g) => group.focus && (best.groupCredit[g] ?? 0) < 0.5))
     return "not-covered";
-  const hasUnknown = analysis.query.groups.some((group) => !group.known);
-  const threshold = hasUnknown ? options.minCoverageWithUnknown : options.minCoverage;
+  // Words the corpus never uses often name exactly what it does not cover — when they are a
+  // large part of the question; one odd word among many is more often a paraphrase.
+  const threshold = unknownShare(analysis) >= 0.25 ? options.minCoverageWithUnknown : options.minCoverage;
   if (best.coverage < threshold - slack) return "not-covered";
   if (!best.typed) {
     if (analysis.intent === "number") return "no-figure";

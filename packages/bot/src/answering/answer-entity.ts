@@ -7,6 +7,19 @@ import { type Draft, type StrategyInput, spanOf } from "./draft.js";
 const ABOUT_ENTITY =
   /^\s*(?:who|what)(?:'s| is| are| was| were)\s+(?:the\s+|a\s+|an\s+)?(.+?)\s*\??\s*$|^\s*(?:tell me about|describe|explain|define)\s+(.+?)\s*\??\s*$|^\s*(.+?)\s+(?:meaning|definition)\s*\??\s*$/i;
 
+// "what does the term X refer to", "explain the concept of X": words that only ask for a definition.
+const DEFINING_WORDS = new Set([
+  "term",
+  "concept",
+  "phrase",
+  "idea",
+  "word",
+  "expression",
+  "refer",
+  "refers",
+  "notion",
+]);
+
 /** The entity a "who is X" / "what is X" question is about, when X is just that entity. */
 export function entityInQuestion(input: StrategyInput): Entity | undefined {
   const { analysis, context } = input;
@@ -16,7 +29,9 @@ export function entityInQuestion(input: StrategyInput): Entity | undefined {
     analysis.entities.length === 1 &&
     only &&
     analysis.years.length === 0 &&
-    analysis.query.groups.every((group) => group.entityId === only.id)
+    analysis.query.groups.every(
+      (group) => group.entityId === only.id || DEFINING_WORDS.has(group.word.toLowerCase()),
+    )
   ) {
     return only;
   }

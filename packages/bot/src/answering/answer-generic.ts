@@ -50,7 +50,14 @@ export function answerFromSentences(
   const { ranked, analysis } = input;
   const byId = new Map(ranked.map((r) => [r.record.id, r]));
   const previous = lead.record.previous;
-  const leansBack = Boolean(previous && ANAPHORIC_START.test(lead.record.text));
+  // "But in the mid-2010s, …" contrasts with the sentence before it: a comparison or an
+  // explanation needs both.
+  const contrasts = /^(but|however|yet|still|by contrast|in contrast)\b/i.test(lead.record.text);
+  const leansBack = Boolean(
+    previous &&
+      (ANAPHORIC_START.test(lead.record.text) ||
+        (contrasts && ["comparison", "why"].includes(analysis.intent))),
+  );
   const candidates = new Map<SentenceRecord, number>();
   for (const candidate of ranked.slice(0, 10)) {
     if (
@@ -92,6 +99,7 @@ export function answerFromSentences(
     remaining -= fitted.length + 8;
   }
   const before = leansBack && previous && kept.has(previous) ? [previous] : [];
+
   const after = [...kept.keys()]
     .filter((record) => !before.includes(record))
     .sort((a, b) => a.order - b.order);

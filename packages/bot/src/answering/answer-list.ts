@@ -1,4 +1,5 @@
 import type { EnumeratedList, Passage } from "@newind/core";
+import { unknownShare } from "./abstain.js";
 import { type Claim, MAX_LIST_ANSWER_LENGTH, shorten, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
 import type { SentenceRecord } from "./evidence-index.js";
@@ -116,7 +117,7 @@ export function answerWithList(input: StrategyInput): Draft | undefined {
   });
   const sentences = best.intro ? [best.intro] : [];
   const bestRank = input.ranked.find((r) => r.record.id === best.intro?.id) ?? input.ranked[0];
-  const unknown = input.analysis.query.groups.some((group) => !group.known);
+  const unknown = unknownShare(input.analysis) >= 0.25;
   return {
     composer,
     intent: "list",

@@ -14,7 +14,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "many such own same other another again further once ever s t don't doesn't isn't aren't " +
     "wasn't weren't didn't can't won't let lets tell say said says please know give get got " +
     "thing things way ways kind sort lot lots one ones someone something anything like well even " +
-    "still too quite rather seem seems seemed against toward towards within without across among amongst along " +
+    "still too quite rather seem seems seemed since against toward towards within without across among amongst along " +
     "around beyond despite upon via per onto unto whilst amid throughout"
   ).split(/\s+/),
 );
@@ -27,7 +27,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   (
     "supposed suppose matter matters mattered come comes came coming involve involves involved trying try tries " +
-    "tried version set sets meant fix fixes happen happens happened passed pass passes mean think thinks thought " +
+    "tried version versions set sets meant fix fixes happen happens happened passed pass passes mean think thinks thought " +
     "way best make makes made do does go goes going went take takes taken took use uses used using need needs " +
     "want wants wanted show shows showed keep keeps put puts look looks looked find found call calls part parts " +
     "right now last next per currently today recently ever actually exactly basically generally overall " +
@@ -46,7 +46,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
     "who what when where why which how whom whose list name named describe explain define " +
-    "meaning mean means definition year years date many much long number percent percentage " +
-    "share proportion fraction amount figure figures total"
+    "meaning mean means definition year years date month months day days decade many much long number percent percentage " +
+    "share proportion fraction amount figure figures total compare comparison contrast versus vs"
   ).split(/\s+/),
 );
