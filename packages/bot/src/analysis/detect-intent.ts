@@ -71,6 +71,7 @@ export function detectIntent(english: string, original = english): IntentAnalysi
   ) {
     return { intent: "number", figureKinds: ["percent"] };
   }
+  if (/\bhow much of\b/.test(q)) return { intent: "number", figureKinds: ["percent"] };
   if (/\bhow much\b/.test(q)) {
     return {
       intent: "number",

@@ -81,7 +81,13 @@ export function correctWord(
         return form;
     }
   }
-  if (corrections) return corrections.get(word);
+  if (corrections) {
+    const given = corrections.get(word);
+    if (given !== undefined) return given;
+    // Long words the given corrections leave alone may still be slips for a glossary or entity
+    // word ("automakrs" → "automakers"); short ones are too often real words to touch.
+    return word.length >= 6 ? vocabulary.correct(word) : undefined;
+  }
   return vocabulary.correct(word);
 }
 
@@ -217,6 +223,19 @@ export function buildQueryTerms(
  * "concerning") as the question's focus.
  */
 function markFocus(english: string, groups: TermGroup[]): void {
+  // "Which province has…": the answer must be a province, so the evidence must speak of one.
+  const which = /^\s*(?:in |of |for |from )?which (?:other )?([a-z]+)/i.exec(english);
+  if (which?.[1]) {
+    // Kinds the entities' types already tell apart are met by naming one ("which countries" by
+    // "Germany, Japan…"); finer kinds (province, city) must be named in the evidence.
+    const coarse =
+      /^(countr|nation|compan|firm|organi|person|people|official|leader|institut|agenc|bod)/i.test(which[1]);
+    const typeStem = stem(which[1].toLowerCase());
+    for (const group of groups) {
+      if (!coarse && !group.entityId && group.known && stem(group.word.toLowerCase()) === typeStem)
+        group.focus = true;
+    }
+  }
   const match =
     /\b(?:say|said|says|think|thinks|thought|write|wrote|mention|mentioned|claim|claimed|argue|argued|believe|state|stated|tell|told|talk|talked|comment|commented|announce|announced|report|reported)\b[^?]*?\b(?:about|regarding|concerning|on)\s+([^?,.;]+)/i.exec(
       english,

@@ -7,7 +7,8 @@
 export const PARAPHRASES: Readonly<Record<string, readonly string[]>> = {
   factory: ["manufacturing", "manufacturers", "industrial", "industries"],
   factories: ["manufacturing", "manufacturers", "industrial", "industries"],
-  plant: ["manufacturing", "factories"],
+  plant: ["manufacturing", "factories", "manufacturers"],
+  plants: ["manufacturing", "factories", "manufacturers"],
   maker: ["manufacturers", "producers"],
   makers: ["manufacturers", "producers"],
   automaker: ["auto", "manufacturers"],
