@@ -75,8 +75,9 @@ const ENDS_MID_WORD = /[\p{L}\p{N}]$/u;
  * Never throws; an empty, whitespace or punctuation-only query gives no terms.
  *
  * @example
- * const { terms, corrections } = analyzeQuery("premeir li quiang", index);
- * // corrections: premeir → premier, quiang → qiang
+ * analyzeQuery("60% of car makers").terms.map((term) => term.term); // ["60", "percent", "car", "maker"]
+ * // With an index's vocabulary and expansions (what index.analyze does): corrections and synonyms.
+ * index.analyze("premeir li quiang").corrections; // premeir → premier, quiang → qiang
  */
 export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): AnalyzedQuery {
   const text = query.length > MAX_QUERY_LENGTH ? query.slice(0, MAX_QUERY_LENGTH) : query;
@@ -94,6 +95,7 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
     else if (weight > existing.weight) Object.assign(existing, { weight, source });
   };
 
+  const patternTerms = expansions ? ruleIndex(expansions).terms : EMPTY;
   const tokens = tokenizeWords(text);
   const unfinished = ENDS_MID_WORD.test(text);
   tokens.forEach((token, index) => {
@@ -114,7 +116,8 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
       if (isStopWord(surface)) continue;
       let word = surface;
       let source: QueryTermSource = "query";
-      if (vocabulary && !vocabulary.knows(surface) && !initials) {
+      // Words the expansions know ("NEVs", "automakers") are not typos even when the text never uses them.
+      if (vocabulary && !vocabulary.knows(surface) && !initials && !patternTerms.has(stemWord(surface))) {
         const isLast = index === tokens.length - 1 && unfinished && surfaces.length === 1;
         const completions = isLast && surface.length >= 3 ? vocabulary.complete(surface, 3) : [];
         if (completions.length > 0) {
@@ -147,7 +150,7 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
 
   if (expansions) {
     const folded = text.normalize("NFKC");
-    const rulesByFirstTerm = ruleIndex(expansions);
+    const rulesByFirstTerm = ruleIndex(expansions).byFirstTerm;
     for (const rule of HAN_ANY.test(folded) ? expansions.chinese : []) {
       if (!folded.includes(rule.form)) continue;
       const group = groups++;
@@ -199,19 +202,27 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
   };
 }
 
-const ruleIndexes = new WeakMap<ExpansionTable, Map<string, ExpansionRule[]>>();
+const EMPTY: ReadonlySet<string> = new Set();
+const ruleIndexes = new WeakMap<ExpansionTable, RuleIndex>();
 
-/** The table's rules by the first term of their pattern, built once per table. */
-function ruleIndex(table: ExpansionTable): Map<string, ExpansionRule[]> {
+interface RuleIndex {
+  byFirstTerm: Map<string, ExpansionRule[]>;
+  /** Every term of every pattern. */
+  terms: Set<string>;
+}
+
+/** The table's rules by the first term of their pattern, and all pattern terms; built once per table. */
+function ruleIndex(table: ExpansionTable): RuleIndex {
   let index = ruleIndexes.get(table);
   if (!index) {
-    index = new Map();
+    index = { byFirstTerm: new Map(), terms: new Set() };
     for (const rule of table.rules) {
       const first = rule.pattern[0];
       if (first === undefined) continue;
-      const list = index.get(first) ?? [];
+      const list = index.byFirstTerm.get(first) ?? [];
       list.push(rule);
-      index.set(first, list);
+      index.byFirstTerm.set(first, list);
+      for (const term of rule.pattern) index.terms.add(term);
     }
     ruleIndexes.set(table, index);
   }
