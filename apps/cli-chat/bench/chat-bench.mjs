@@ -174,10 +174,15 @@ async function firstFrame(pty, runs) {
   };
 }
 
+// A fast typist: about 12 keys a second. Keys sent back to back would measure Ink's frame
+// throttle (one frame per 16 ms) rather than how fast a key shows.
+const KEY_INTERVAL_MS = 80;
+
 async function typeKeys(session, count) {
   const samples = [];
   let typed = "";
   for (let i = 0; i < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, KEY_INTERVAL_MS));
     const key = "abcdefghijklmnopqrstuvwxyz"[i % 26];
     typed += key;
     const from = session.output.length;
@@ -245,6 +250,7 @@ async function main() {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     terminal: "node-pty 100x40, TERM=xterm-256color, NO_COLOR=1",
+    keyIntervalMs: KEY_INTERVAL_MS,
     loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
     notes:
       "medianMs: spawn → text seen in the pty; inProcess: the process's own clock when it wrote the text; cpu: its CPU time by then.",

@@ -1,6 +1,6 @@
 import { stripControl } from "@newind/core";
-import stringWidth from "string-width";
 import type { LineState } from "./line-editor.js";
+import { graphemeWidth, textWidth } from "./text-width.js";
 
 /** A row of the input box: text before, at and after the cursor (only the cursor's row has `at`). */
 export interface InputRow {
@@ -28,7 +28,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  * layoutInput({ text: "abc", cursor: 1 }, "› ", 80).cursor // { x: 3, y: 0 }
  */
 export function layoutInput(state: LineState, prompt: string, width: number): InputLayout {
-  const indent = stringWidth(prompt);
+  const indent = textWidth(prompt);
   const columns = Math.max(indent + 2, width);
   const rows: { text: string; cursorIndex: number | undefined }[] = [];
   let current = "";
@@ -38,7 +38,7 @@ export function layoutInput(state: LineState, prompt: string, width: number): In
   let offset = 0;
   const pieces = [...graphemes.segment(state.text)];
   for (const { segment } of pieces) {
-    const cells = stringWidth(segment);
+    const cells = graphemeWidth(segment);
     if (used + cells > columns) {
       rows.push({ text: current, cursorIndex });
       current = "";

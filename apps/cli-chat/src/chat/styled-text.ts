@@ -1,5 +1,5 @@
 import { stripControl } from "@newind/core";
-import stringWidth from "string-width";
+import { textWidth as cells, graphemeWidth } from "./text-width.js";
 
 /**
  * What a piece of text means on screen. Views say what a segment *is*; the renderers
@@ -49,13 +49,13 @@ export function line(...parts: (Segment | string)[]): Line {
 
 /** Display width of a string in terminal cells (CJK and emoji count 2). */
 export function textWidth(text: string): number {
-  return stringWidth(text);
+  return cells(text);
 }
 
 /** Display width of a line in terminal cells. */
 export function lineWidth(value: Line): number {
   let width = 0;
-  for (const part of value) width += stringWidth(part.text);
+  for (const part of value) width += cells(part.text);
   return width;
 }
 
@@ -66,7 +66,7 @@ export function lineText(value: Line): string {
 
 /** Pads (with spaces) or truncates (with "…") `text` to exactly `width` cells. */
 export function fit(text: string, width: number, align: "left" | "right" = "left"): string {
-  const current = stringWidth(text);
+  const current = cells(text);
   if (current <= width) {
     const padding = " ".repeat(width - current);
     return align === "left" ? text + padding : padding + text;
@@ -76,15 +76,15 @@ export function fit(text: string, width: number, align: "left" | "right" = "left
 
 /** Cuts `text` to at most `width` cells, ending in "…" when something was cut. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (cells(text) <= width) return text;
   if (width <= 0) return "";
   let out = "";
   let used = 0;
   for (const { segment: grapheme } of graphemes.segment(text)) {
-    const cells = stringWidth(grapheme);
-    if (used + cells > width - 1) break;
+    const cellCount = graphemeWidth(grapheme);
+    if (used + cellCount > width - 1) break;
     out += grapheme;
-    used += cells;
+    used += cellCount;
   }
   return `${out}…`;
 }
@@ -109,18 +109,18 @@ function tokenize(segments: readonly Segment[]): Word[][] {
         paragraphs.push(words);
         continue;
       }
-      const cells = stringWidth(grapheme);
+      const cellCount = graphemeWidth(grapheme);
       const space = /^\s+$/u.test(grapheme);
-      const wide = cells >= 2;
+      const wide = cellCount >= 2;
       const last = words[words.length - 1];
       if (last && !wide && !last.wide && last.space === space) {
         const tail = last.parts[last.parts.length - 1] as Segment;
         if (tail.tone === part.tone) {
           last.parts[last.parts.length - 1] = withText(tail, tail.text + grapheme);
         } else last.parts.push(withText(part, grapheme));
-        last.width += cells;
+        last.width += cellCount;
       } else {
-        words.push({ parts: [withText(part, grapheme)], width: cells, space, wide });
+        words.push({ parts: [withText(part, grapheme)], width: cellCount, space, wide });
       }
     }
   }
@@ -194,10 +194,10 @@ export function wrap(segments: readonly Segment[], width: number, options: WrapO
       // A word wider than a whole line: break it between graphemes.
       for (const part of word.parts) {
         for (const { segment: grapheme } of graphemes.segment(part.text)) {
-          const cells = stringWidth(grapheme);
-          if (hasContent && used + cells > width) finish();
+          const cellCount = graphemeWidth(grapheme);
+          if (hasContent && used + cellCount > width) finish();
           current.push(withText(part, grapheme));
-          used += cells;
+          used += cellCount;
           hasContent = true;
         }
       }
