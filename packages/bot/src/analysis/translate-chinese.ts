@@ -23,6 +23,17 @@ export interface ChineseTranslator {
  * createChineseTranslator(datasets).translate("什么是新型工业化？").english // "what is New Industrialization ?"
  */
 export function createChineseTranslator(datasets: Datasets): ChineseTranslator {
+  // Built on the first Chinese question: English-only sessions never pay for it.
+  let built: ChineseTranslator | undefined;
+  return {
+    translate(question) {
+      built ??= buildTranslator(datasets);
+      return built.translate(question);
+    },
+  };
+}
+
+function buildTranslator(datasets: Datasets): ChineseTranslator {
   const dictionary = new Map<string, string>();
   for (const [zh, en] of Object.entries(CHINESE_WORDS)) dictionary.set(zh, en);
   for (const entity of datasets.entities) {
