@@ -3,7 +3,8 @@
  * read back through a headless xterm. Every wait polls the screen with a timeout; nothing
  * sleeps for a fixed time.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BIN, loadNodePty, PtySession } from "./pty-session.js";
@@ -123,6 +124,25 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
     await second.waitForText("› What is BYD?");
     second.write("\u0004\u0015\u0004");
     expect(await second.exit()).toBe(0);
+  });
+
+  it("sets a corrupt history file aside, says where, and starts a new one", async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), "newind-e2e-corrupt-"));
+    mkdirSync(join(stateHome, "newind"), { recursive: true });
+    writeFileSync(join(stateHome, "newind", "history.json"), "{ not json");
+    const chat = start({ stateHome });
+    await chat.waitForText("could not be read");
+    const aside = readdirSync(join(stateHome, "newind")).filter((file) =>
+      file.startsWith("history.json.corrupt-"),
+    );
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(stateHome, "newind", aside[0] as string), "utf8")).toBe("{ not json");
+    chat.write("Who is Jin Zhuanglong?\r");
+    await chat.waitForAnswer("Who is Jin Zhuanglong?");
+    chat.write("\u0004");
+    expect(await chat.exit()).toBe(0);
+    const saved = JSON.parse(readFileSync(join(stateHome, "newind", "history.json"), "utf8"));
+    expect(saved.entries).toEqual(["Who is Jin Zhuanglong?"]);
   });
 
   it("fits 40 columns and lays the transcript out again after a resize", async () => {
