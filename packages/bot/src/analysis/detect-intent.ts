@@ -143,7 +143,8 @@ export function detectIntent(english: string, original = english): IntentAnalysi
     /\b(meaning|define|definition|stand for|stands for|refers? to|what does [^?]+ mean|what is meant by|what do (they|you|we) mean)\b/.test(
       q,
     ) ||
-    /^\s*what's (the |a |an )?[^,;]{1,60}\??\s*$/.test(q)
+    /^\s*what's (the |a |an )?[^,;]{1,60}\??\s*$/.test(q) ||
+    /^\s*(tell me about|tell me more about|describe|explain|what about|who are|what are) /.test(q)
   ) {
     return { intent: "definition" };
   }

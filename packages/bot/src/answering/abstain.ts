@@ -37,8 +37,8 @@ export function abstainReason(
   slack = 0,
 ): AbstainReason | undefined {
   if (analysis.query.groups.length === 0 && analysis.query.terms.length === 0) return "empty";
-  if (!best) return "not-covered";
   if (analysis.query.groups.length > 0 && knownShare(analysis) < options.minKnown) return "off-topic";
+  if (!best) return "not-covered";
   if (!best.yearsMatch) return "wrong-year";
   // "What did Li Qiang say about exports?": the evidence must speak of exports.
   if (analysis.query.groups.some((group, g) => group.focus && (best.groupCredit[g] ?? 0) < 0.5))

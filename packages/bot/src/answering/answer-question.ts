@@ -243,6 +243,27 @@ function draftFor(input: StrategyInput): Draft | undefined {
   return generic;
 }
 
+/** The strategies that suit one part of a multi-part question, within its share of the length. */
+function partDraft(input: StrategyInput, budget: number): Draft | undefined {
+  const { analysis } = input;
+  if (analysis.compute === "years-between") {
+    const computed = answerYearsBetween(input);
+    if (computed) return computed;
+  }
+  if (analysis.intent === "who" || analysis.intent === "definition") {
+    const about = answerAboutEntity(input);
+    if (about) return about;
+  }
+  if (analysis.intent === "list") {
+    const list = answerWithList(input);
+    if (list) return list;
+  }
+  const generic = answerFromSentences(input, budget, 1);
+  if (analysis.intent === "number" && generic?.best && !generic.best.typed)
+    return answerFromMetric(input) ?? generic;
+  return generic;
+}
+
 function multiPart(
   context: BotContext,
   analysis: QuestionAnalysis,
@@ -250,9 +271,8 @@ function multiPart(
 ): AnswerResult | undefined {
   if (analysis.parts.length < 2) return undefined;
   const registry = new CitationRegistry(context.index.documents, context.corpus.footnotes);
-  const composer = new AnswerComposer(registry);
+  const texts: string[] = [];
   const sentences: SentenceRecord[] = [];
-  let answered = 0;
   const intents: Intent[] = [];
   const budget = Math.floor(MAX_LIST_ANSWER_LENGTH / analysis.parts.length) - 10;
   let before = previous;
@@ -261,13 +281,15 @@ function multiPart(
     // "Who is Li Qiang and what did he call for?": a later part's pronoun is the earlier part's subject.
     if (before) resolvePronouns(context, partAnalysis, before);
     const ranked = rankSentences(context.index, rankingFor(context, partAnalysis, previous));
+    // Each part composes apart (sharing the citation numbers), so a part that turns out
+    // unanswered leaves nothing behind.
+    const composer = new AnswerComposer(registry);
     const input: StrategyInput = { context, analysis: partAnalysis, ranked, newComposer: () => composer };
-    const draft =
-      partAnalysis.intent === "list" ? answerWithList(input) : answerFromSentences(input, budget, 1);
+    const draft = partDraft(input, budget);
     const reason = draft?.confident ? undefined : abstainReason(partAnalysis, draft?.best, context.options);
     intents.push(partAnalysis.intent);
-    if (!draft || reason) continue;
-    answered++;
+    if (!draft || reason || composer.empty) continue;
+    texts.push(composer.text());
     sentences.push(...draft.sentences);
     before = {
       answer: { question: part, answer: "", abstained: false, intent: partAnalysis.intent, citations: [] },
@@ -275,10 +297,13 @@ function multiPart(
       sentences: draft.sentences,
     };
   }
-  if (answered === 0) return undefined;
+  if (texts.length === 0) return undefined;
   const answer: Answer = {
     question: analysis.question,
-    answer: shorten(composer.text(), MAX_LIST_ANSWER_LENGTH),
+    answer: shorten(
+      texts.map((text) => text.trim()).join(texts.some((t) => t.includes("\n")) ? "\n" : " "),
+      MAX_LIST_ANSWER_LENGTH,
+    ),
     abstained: false,
     intent: intents[0] ?? analysis.intent,
     citations: registry.list(),
