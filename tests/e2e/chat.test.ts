@@ -234,7 +234,7 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
   });
 
   it("colours the [n] markers when colour is allowed, and writes no colour with NO_COLOR", async () => {
-    const coloured = start({ env: { NO_COLOR: "", FORCE_COLOR: "2" } });
+    const coloured = start({ env: { NO_COLOR: undefined, FORCE_COLOR: "2" } });
     await coloured.waitForText(HEADER);
     coloured.write("Who is Jin Zhuanglong?\r");
     await coloured.waitForAnswer("Who is Jin Zhuanglong?");
@@ -252,6 +252,17 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
     expect(plain.output).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/);
     plain.write("\u0004");
     expect(await plain.exit()).toBe(0);
+  });
+
+  it("TERM=dumb gets the line-by-line chat, with a prompt", async () => {
+    const chat = start({ env: { TERM: "dumb" } });
+    await chat.waitForText(HEADER);
+    await chat.waitForText("› ");
+    chat.write("Who is Jin Zhuanglong?\r");
+    await chat.waitForText("Sources");
+    expect(chat.output).not.toContain("\u001b[?2026h");
+    chat.write("/quit\r");
+    expect(await chat.exit()).toBe(0);
   });
 
   it("--plain is a line-by-line chat for screen readers: no redraws, same answers", async () => {

@@ -31,13 +31,14 @@ export interface PtyOptions {
   readonly cols?: number;
   readonly rows?: number;
   readonly args?: readonly string[];
-  readonly env?: Record<string, string>;
+  /** Extra environment; `undefined` removes a variable (e.g. NO_COLOR). */
+  readonly env?: Record<string, string | undefined>;
   /** Reuse a state folder (to test persisted history); a fresh one by default. */
   readonly stateHome?: string;
   readonly cwd?: string;
 }
 
-function cleanEnvironment(extra: Record<string, string>): Record<string, string> {
+function cleanEnvironment(extra: Record<string, string | undefined>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
@@ -45,7 +46,16 @@ function cleanEnvironment(extra: Record<string, string>): Record<string, string>
     if (key === "FORCE_COLOR" || key === "NO_COLOR" || key.startsWith("NEWIND_")) continue;
     env[key] = value;
   }
-  return { ...env, TERM: "xterm-256color", NO_COLOR: "1", LANG: "C.UTF-8", ...extra };
+  const merged: Record<string, string | undefined> = {
+    ...env,
+    TERM: "xterm-256color",
+    NO_COLOR: "1",
+    LANG: "C.UTF-8",
+    ...extra,
+  };
+  return Object.fromEntries(
+    Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** A running `newind` in a pseudo-terminal. */
@@ -65,16 +75,18 @@ export class PtySession {
     this.stateHome = options.stateHome ?? mkdtempSync(join(tmpdir(), "newind-e2e-state-"));
     this.cwd = options.cwd ?? mkdtempSync(join(tmpdir(), "newind-e2e-cwd-"));
     this.terminal = new headless.Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
+    const env = cleanEnvironment({
+      XDG_STATE_HOME: this.stateHome,
+      XDG_CACHE_HOME: join(this.stateHome, "cache"),
+      ...options.env,
+    });
+    // node-pty sets TERM from `name`.
     this.process = pty.spawn(process.execPath, [BIN, ...(options.args ?? [])], {
-      name: "xterm-256color",
+      name: env.TERM ?? "xterm-256color",
       cols,
       rows,
       cwd: this.cwd,
-      env: cleanEnvironment({
-        XDG_STATE_HOME: this.stateHome,
-        XDG_CACHE_HOME: join(this.stateHome, "cache"),
-        ...options.env,
-      }),
+      env,
     });
     this.process.onData((data) => {
       this.output += data;
@@ -158,7 +170,13 @@ export class PtySession {
   waitForAnswer(question: string, times = 1, timeoutMs?: number): Promise<void> {
     const echo = `› ${question}`;
     return this.waitFor(
-      (text) => text.split(echo).length - 1 >= times && !text.includes("looking through the sources"),
+      (text) => {
+        const pieces = text.split(echo);
+        if (pieces.length - 1 < times || text.includes("looking through the sources")) return false;
+        // The echo, not the input line still holding the typed question: an answer (at least
+        // a line, a blank line, then the prompt and the hint bar) follows it.
+        return (pieces[times] ?? "").split("\n").length >= 4;
+      },
       `the answer to ${JSON.stringify(question)}`,
       timeoutMs,
     );

@@ -59,7 +59,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
   let history = loaded?.entries ?? [];
   const lines = createInterface({
     input: options.input,
-    ...(options.interactive
+    ...(options.interactive && options.env.TERM !== "dumb"
       ? {
           output,
           terminal: true,
@@ -67,7 +67,10 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
           historySize: 500,
           removeHistoryDuplicates: true,
         }
-      : { terminal: false }),
+      : // A dumb terminal gets the prompt but no line editing; a pipe gets neither.
+        options.interactive
+        ? { output, terminal: false }
+        : { terminal: false }),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   if (options.interactive) {

@@ -4,13 +4,15 @@ import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
 /**
  * `newind` / `newind chat`: the Ink chat when stdin and stdout are both terminals (loaded
  * only then, so piped use never pays for React); otherwise — or with `--plain` — a line
- * mode that answers each input line in plain text.
+ * mode that answers each input line in plain text (also when TERM=dumb).
  */
 export async function run(context: CommandContext): Promise<number> {
   const { stdin, stdout, options } = context;
   const terminal = Boolean(stdin.isTTY && stdout.isTTY);
   const loadIndex = async () => loadSearchIndex(await context.loadCorpus(), commandIndexOptions(context));
-  if (terminal && !options.plain) {
+  // A dumb terminal (Emacs shell-mode, some CI consoles) cannot take cursor movement.
+  const dumb = context.env.TERM === "dumb";
+  if (terminal && !options.plain && !dumb) {
     // The user's own folders may print warnings: let them finish before Ink owns the screen.
     // Otherwise the corpus starts loading only once the UI code is in, so the first frame
     // (drawn synchronously by runChatApp) does not share the CPU with parsing the corpus.

@@ -58,7 +58,11 @@ export function PromptArea({
   useLineInput(onAction);
   const { stdout } = useStdout();
   // Leave room for the status line, completions and the hint bar.
-  const maxRows = Math.max(1, Math.min(8, (stdout.rows ?? 24) - 6));
+  const rows = stdout.rows ?? 24;
+  const maxRows = Math.max(1, Math.min(8, rows - 6));
+  // In a very short terminal the live area must stay shorter than the screen, or Ink
+  // redraws everything on every key: keep only the input line.
+  const roomy = rows >= 8;
   const current = state.current;
   const typed = current.line.text;
   const candidates = /^\/\S*$/.test(typed) ? commandsStartingWith(typed.slice(1)) : [];
@@ -78,12 +82,14 @@ export function PromptArea({
         maxRows={maxRows}
         placeholder={history.length === 0 ? "Ask about New Industrialization, or type /help" : undefined}
       />
-      <Completions candidates={candidates} width={width} color={color} />
-      <HintBar
-        width={width}
-        color={color}
-        message={current.armed ? "Press Ctrl+C again to exit" : undefined}
-      />
+      {roomy ? <Completions candidates={candidates} width={width} color={color} /> : null}
+      {roomy || current.armed ? (
+        <HintBar
+          width={width}
+          color={color}
+          message={current.armed ? "Press Ctrl+C again to exit" : undefined}
+        />
+      ) : null}
     </Box>
   );
 }
