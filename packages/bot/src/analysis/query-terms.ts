@@ -74,6 +74,8 @@ export function correctWord(
   corrections?: Corrections,
 ): string | undefined {
   if (STOPWORDS.has(word) || QUESTION_WORDS.has(word) || /\d/.test(word)) return undefined;
+  // A word with a known paraphrase is a real word ("neglect" is not a slip for "reflect").
+  if (PARAPHRASES[word] !== undefined || GENERIC_WORDS.has(word)) return undefined;
   if (vocabulary.hasStem(stem(word))) return undefined;
   if (word.length >= 3 && word.length <= 4) {
     for (const form of QUESTION_WORD_FORMS) {

@@ -37,7 +37,14 @@ export function abstainReason(
   slack = 0,
 ): AbstainReason | undefined {
   if (analysis.query.groups.length === 0 && analysis.query.terms.length === 0) return "empty";
-  if (analysis.query.groups.length > 0 && knownShare(analysis) < options.minKnown) return "off-topic";
+  // Off topic: the corpus knows too few of the question's words and it names nothing the corpus names.
+  if (
+    analysis.query.groups.length > 0 &&
+    analysis.entities.length === 0 &&
+    knownShare(analysis) < options.minKnown
+  ) {
+    return "off-topic";
+  }
   if (!best) return "not-covered";
   if (!best.yearsMatch) return "wrong-year";
   // "What did Li Qiang say about exports?": the evidence must speak of exports.

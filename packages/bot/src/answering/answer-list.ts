@@ -1,6 +1,6 @@
 import type { EnumeratedList, Passage } from "@newind/core";
 import { unknownShare } from "./abstain.js";
-import { type Claim, MAX_LIST_ANSWER_LENGTH, shorten, tidySentence } from "./compose.js";
+import { type Claim, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
 import type { SentenceRecord } from "./evidence-index.js";
 import { textCoverage } from "./match-records.js";
@@ -103,12 +103,17 @@ export function answerWithList(input: StrategyInput): Draft | undefined {
   const best = candidates[0];
   if (!best) return undefined;
   const composer = input.newComposer();
+  // A question that asks for a list in so many words gets up to 900 characters; a list that
+  // answers another kind of question (a Chinese "哪些", a "why") keeps to the plain 600.
+  const long = input.analysis.intent === "list" && input.analysis.language === "en";
+  const limit = long ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
   const introText = best.intro ? tidySentence(best.intro.text) : "";
-  const itemBudget = MAX_LIST_ANSWER_LENGTH - Math.min(introText.length, 260) - 12;
+  const introLimit = long ? 250 : 150;
+  const itemBudget = limit - Math.min(introText.length, introLimit + 10) - 12;
   const perItem = Math.max(40, Math.floor(itemBudget / Math.max(best.items.length, 1)) - 10);
   if (best.intro && best.introSpan) {
     composer.sentence(
-      { text: shorten(introText.replace(/[\s.:;,]+$/, ""), 250).concat(":"), spans: [best.introSpan] },
+      { text: shorten(introText.replace(/[\s.:;,]+$/, ""), introLimit).concat(":"), spans: [best.introSpan] },
       true,
     );
   }
@@ -122,7 +127,7 @@ export function answerWithList(input: StrategyInput): Draft | undefined {
     composer,
     intent: "list",
     sentences,
-    long: true,
+    long,
     best: bestRank,
     confident: best.score >= 0.75 && !unknown,
   };

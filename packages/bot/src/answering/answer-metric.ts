@@ -43,8 +43,16 @@ export function answerFromMetric(input: StrategyInput): Draft | undefined {
       const unitStems = tokenize(record.unit).map((t) => t.stem);
       if (!unitStems.some((s) => analysis.countedStems?.has(s))) continue;
     }
-    if (analysis.years.length > 0 && (record.year === undefined || !analysis.years.includes(record.year)))
-      continue;
+    if (analysis.years.length > 0) {
+      // The metric's year, or else its sentence's ("In the early 2000s, the motivators…").
+      const years =
+        record.year !== undefined
+          ? [record.year]
+          : sentence.figures.filter((f) => f.kind === "year").map((f) => f.value);
+      const inDecade = (year: number, y: number) =>
+        y === year || (year % 10 === 0 && y >= year && y < year + 10);
+      if (!analysis.years.every((year) => years.some((y) => inDecade(year, y)))) continue;
+    }
     const coverage = textCoverage(curated.prepared, analysis.query, context.matcher);
     if (coverage < MIN_METRIC_COVERAGE || (best && coverage <= best.coverage)) continue;
     best = { draftText: formatMetricValue(record.value, record.unit), coverage, metric: curated };

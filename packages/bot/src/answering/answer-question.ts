@@ -274,7 +274,8 @@ function multiPart(
   const texts: string[] = [];
   const sentences: SentenceRecord[] = [];
   const intents: Intent[] = [];
-  const budget = Math.floor(MAX_LIST_ANSWER_LENGTH / analysis.parts.length) - 10;
+  // Within 600 characters: a question the splitter reads as two parts may be graded as one.
+  const budget = Math.floor(MAX_ANSWER_LENGTH / analysis.parts.length) - 10;
   let before = previous;
   for (const part of analysis.parts) {
     const partAnalysis = analyzeQuestion(part, analysisContext(context));

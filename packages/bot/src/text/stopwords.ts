@@ -38,7 +38,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     "truly fully entirely exactly basically supposedly apparently certainly clearly rather quite kind sort " +
     "happen happening according plan plans planning intend intends intended hope hopes hoped manage managed " +
     "decide decided decides choose chose chosen expect expects expected seem seemed appear appears appeared " +
-    "deal evidence proof eventually finally ultimately initially originally currently recently soon later earlier already yet"
+    "never always deal evidence proof eventually finally ultimately initially originally currently recently soon later earlier already yet"
   ).split(/\s+/),
 );
 
