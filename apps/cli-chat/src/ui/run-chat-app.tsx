@@ -90,11 +90,12 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
       stdout,
       stderr: options.stderr,
       exitOnCtrlC: false,
-      // Not Ink's incrementalRendering: in ink 6.8.0 it returns the cursor to one row below
-      // the live area and then moves up one row too few, so with a visible cursor (which the
-      // input line needs) every frame lands a row low and old rows stay on screen. Flicker is
-      // avoided anyway: finished entries are <Static> (written once), the live area is two
-      // or three rows, and Ink wraps each frame in synchronized-output markers.
+      // Not Ink's incrementalRendering: in ink 6.8.0 it moves up one row too few before
+      // redrawing (after a frame that ends in a newline, i.e. any frame shorter than the
+      // screen), so each frame lands a row lower and old rows stay behind — reproduced with a
+      // two-line <Text> app in a pty, with or without a cursor. Flicker is avoided anyway:
+      // finished entries are <Static> (written once), the live area is two or three rows, and
+      // Ink wraps each frame in synchronized-output markers.
       incrementalRendering: false,
       maxFps: 60,
     },
