@@ -5,7 +5,7 @@ import type { Corpus } from "@newind/core";
 import { loadDefaultCorpus } from "@newind/data";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadOrBuildSearchIndex, writeSearchIndex } from "./default-index.js";
+import { loadOrBuildSearchIndex, searchCitations, writeSearchIndex } from "./default-index.js";
 import {
   type CitationHit,
   createSearchIndex,
@@ -185,5 +185,13 @@ describe("serialisation", () => {
     writeFileSync(corrupt, '{"format":"newind-search-index","formatVersion":1,');
     expect((await loadOrBuildSearchIndex(corpus, corrupt)).loaded).toBe(false);
     expect((await loadOrBuildSearchIndex(corpus, join(folder, "missing.json"))).loaded).toBe(false);
+  });
+});
+
+describe(searchCitations, () => {
+  it("searches the default corpus like an index built over it", async () => {
+    expect(await searchCitations("local protectionism", { limit: 3 })).toEqual(
+      index.searchCitations("local protectionism", { limit: 3 }),
+    );
   });
 });
