@@ -20,10 +20,13 @@ export function recallAt(
   byKind: Record<string, { n: number; 1: number; 3: number; 5: number }>;
   ranks: Array<{ id: string; kind: string; rank: number }>;
 };
+export function misspell(question: string, seed: number): string;
 export function runRetrievalEval(options?: { questions?: string; print?: (line: string) => void }): Promise<{
   n: number;
   newind: Recall;
   plain: Recall;
+  newindTypos: Recall;
+  plainTypos: Recall;
   byKind: Record<string, { n: number; 1: number; 3: number; 5: number }>;
   misses: Array<{ id: string; kind: string; rank: number }>;
 }>;

@@ -17,6 +17,37 @@ const MAX_CITATION = 750;
 const KS = [1, 3, 5];
 const UNANSWERABLE = new Set(["unanswerable", "offtopic"]);
 
+/** A seeded PRNG (mulberry32), so the misspelt questions are the same on every run. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `question` with one typo (a dropped, doubled or swapped letter) in each of up to two long words. */
+export function misspell(question, seed) {
+  const random = seededRandom(seed);
+  const words = question.split(" ");
+  const long = words.map((word, i) => [word, i]).filter(([word]) => /^[a-z]{5,}$/i.test(word));
+  for (let n = 0; n < 2 && long.length > 0; n++) {
+    const [[word, at]] = long.splice(Math.floor(random() * long.length), 1);
+    const i = 1 + Math.floor(random() * (word.length - 2));
+    const kind = Math.floor(random() * 3);
+    words[at] =
+      kind === 0
+        ? word.slice(0, i) + word.slice(i + 1)
+        : kind === 1
+          ? word.slice(0, i) + word[i] + word.slice(i)
+          : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  }
+  return words.join(" ");
+}
+
 /** Reads a JSON-lines question file; throws a clear error when it is missing. */
 export function readQuestions(file = `${SHARED_EVAL_DIR}dev.jsonl`) {
   if (!existsSync(file)) {
@@ -96,14 +127,29 @@ export async function runRetrievalEval(options = {}) {
       .map((result) => corpus.sentences[result.id].span),
   );
 
+  // The same questions with seeded typos (one edit in each of up to two words of 5+
+  // letters): how much of the ranking survives misspelling, beyond the dev set's own typos.
+  const misspelt = questions.map((q, i) => ({ ...q, question: misspell(q.question, i + 1) }));
+  const oursTypos = recallAt(misspelt, document.text, (question) =>
+    index.searchCitations(question, { limit: 5 }),
+  );
+  const baselineTypos = recallAt(misspelt, document.text, (question) =>
+    plain
+      .search(question)
+      .slice(0, 5)
+      .map((result) => corpus.sentences[result.id].span),
+  );
+
   print(`retrieval on ${ours.n} answerable questions (${options.questions ?? "../shared/eval/dev.jsonl"})`);
   print("");
-  print("| ranker                      | recall@1 | recall@3 | recall@5 |");
-  print("| --------------------------- | -------- | -------- | -------- |");
+  print("| ranker                        | recall@1 | recall@3 | recall@5 |");
+  print("| ----------------------------- | -------- | -------- | -------- |");
   const row = (name, r) =>
-    `| ${name.padEnd(27)} | ${KS.map((k) => r.recall[`r@${k}`].toFixed(3).padStart(8)).join(" | ")} |`;
+    `| ${name.padEnd(29)} | ${KS.map((k) => r.recall[`r@${k}`].toFixed(3).padStart(8)).join(" | ")} |`;
   print(row("@newind/search", ours));
   print(row("plain MiniSearch (defaults)", baseline));
+  print(row("@newind/search, typos added", oursTypos));
+  print(row("plain MiniSearch, typos added", baselineTypos));
   print("");
   print("| kind         |  n | ours r@1 | ours r@3 | plain r@3 |");
   print("| ------------ | -- | -------- | -------- | --------- |");
@@ -121,5 +167,13 @@ export async function runRetrievalEval(options = {}) {
       `not in the top 3: ${misses.map((m) => `${m.id} (${m.kind}, rank ${m.rank < 0 ? ">5" : m.rank + 1})`).join(", ")}`,
     );
   }
-  return { n: ours.n, newind: ours.recall, plain: baseline.recall, byKind: ours.byKind, misses };
+  return {
+    n: ours.n,
+    newind: ours.recall,
+    plain: baseline.recall,
+    newindTypos: oursTypos.recall,
+    plainTypos: baselineTypos.recall,
+    byKind: ours.byKind,
+    misses,
+  };
 }

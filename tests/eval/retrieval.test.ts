@@ -12,4 +12,10 @@ describe("retrieval on ../shared/eval/dev.jsonl", () => {
     expect(result.newind["r@5"]).toBeGreaterThanOrEqual(result.newind["r@3"]);
     expect(result.newind["r@3"]).toBeGreaterThan(result.plain["r@3"]);
   });
+
+  it("keeps recall@3 ≥ 0.90 when typos are added to every question", async () => {
+    const result = await runRetrievalEval({ print: () => {} });
+    expect(result.newindTypos["r@3"]).toBeGreaterThanOrEqual(0.9);
+    expect(result.newindTypos["r@3"]).toBeGreaterThan(result.plainTypos["r@3"]);
+  });
 });
