@@ -80,7 +80,7 @@ function describe(error: unknown): string {
 }
 
 async function runJsonLines(context: CommandContext): Promise<number> {
-  const { normalizeQuestion } = await import("@newind/bot");
+  const { normalizeQuestion, MAX_QUESTION_LENGTH } = await import("@newind/bot");
   let bot: Bot | undefined;
   const lines = createInterface({ input: context.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
@@ -98,6 +98,11 @@ async function runJsonLines(context: CommandContext): Promise<number> {
       if (typeof record.id === "string" || typeof record.id === "number") id = record.id;
       if (typeof record.question !== "string") throw new Error('"question" must be a string');
       const question = normalizeQuestion(record.question);
+      if (question.truncated) {
+        context.stderr.write(
+          `newind: line ${lineNumber}: the question was longer than ${MAX_QUESTION_LENGTH} characters; only the start was read.\n`,
+        );
+      }
       if (!/[\p{L}\p{N}]/u.test(question.text)) throw new Error('"question" is empty');
       const turns = record.turns;
       if (turns !== undefined && (!Array.isArray(turns) || turns.some((turn) => typeof turn !== "string"))) {

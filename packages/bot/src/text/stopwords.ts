@@ -33,7 +33,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     "right now last next per currently today recently ever actually exactly basically generally overall " +
     "give gives given gave get gets getting possible possibly likely really stuff idea ideas case cases fact " +
     "point points example examples sense something reason happen work works worked working able " +
-    "measures steps things ways elements items aspects ago want wants wanted wanting play plays played " +
+    "measures steps things ways items aspects ago want wants wanted wanting play plays played " +
     "believe believes believed think thinks try trying tries works purely simply mainly mostly largely primarily " +
     "truly fully entirely exactly basically supposedly apparently certainly clearly rather quite kind sort " +
     "happen happening according plan plans planning intend intends intended hope hopes hoped manage managed " +
