@@ -23,7 +23,12 @@ await build({
   define: { "process.env.NODE_ENV": '"production"' },
   // Some dependencies are CommonJS and call require(): give the ES module bundle one.
   banner: {
-    js: "import { createRequire as __newindRequire } from 'node:module'; const require = __newindRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __newindRequire } from 'node:module'; const require = __newindRequire(import.meta.url);",
+      // yoga's wasm loader asks `typeof fetch` (and decodes its inlined wasm either way);
+      // touching Node's global fetch loads undici, ~20 ms before the first frame. Its only user.
+      "const fetch = undefined;",
+    ].join("\n"),
   },
   logLevel: "warning",
   plugins: [
