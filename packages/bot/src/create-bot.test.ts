@@ -127,6 +127,17 @@ describe("createBot on the default corpus", () => {
     expect(again).toEqual(first);
   });
 
+  it.each([
+    "when did byd start making lithium-ion batteries",
+    "Can you tell me when BYD started making lithium-ion batteries?",
+    "According to the article, when did BYD start making lithium-ion batteries?",
+    "wen did byd startt making batterys",
+  ])("reads %j like the plain question", async (question) => {
+    const answer = await bot.ask(question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain("1995");
+  });
+
   it("works without a search index", async () => {
     const answer = await plainBot.ask("how many car makers did china have in 2020");
     expect(answer.answer).toContain("122");

@@ -100,6 +100,13 @@ export function analyzeQuestion(question: string, context: AnalysisContext): Que
     // Keep the Latin parts and the Chinese itself (the corpus quotes some Chinese names).
     english = translated;
   }
+  // "According to the article, …", "in this report": framing that points at the source, not the topic.
+  english = english
+    .replace(
+      /\b(?:according to|as (?:described|stated|explained) in|in|from|based on|per) (?:the|this) (?:article|report|analysis|document|text|paper|piece|source|sources|authors?)\b[,:]?\s*/gi,
+      "",
+    )
+    .trim();
   // "the mid-90s", "'80s" → "1990s", "1980s".
   english = english.replace(/(?:\b(?:mid|early|late)[-\s])?['’]?\b([1-9]0)s\b/gi, (_all, decade: string) =>
     Number(decade) >= 30 ? `19${decade}s` : `20${decade}s`,
