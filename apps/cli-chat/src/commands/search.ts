@@ -1,5 +1,5 @@
 import { stripControl, toSingleLine } from "@newind/core";
-import type { CitationHit } from "@newind/search";
+import { type CitationHit, STOP_WORDS } from "@newind/search";
 import type { CommandContext } from "../context.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
@@ -36,9 +36,10 @@ export async function run(context: CommandContext): Promise<number> {
     context.stdout.write(`No passages match “${shownQuery}”.\n`);
     return ExitCode.ok;
   }
+  // Corrections to stop words ("wat" → "what") change nothing searched: not worth a note.
   const corrections = index
     .analyze(query)
-    .corrections.filter((correction) => correction.from !== correction.to);
+    .corrections.filter((correction) => correction.from !== correction.to && !STOP_WORDS.has(correction.to));
   if (corrections.length > 0) {
     const note = corrections.map((correction) => `${correction.from} → ${correction.to}`).join(", ");
     context.stdout.write(`${paint(context.color, DIM, `(spelling: ${toSingleLine(note)})`)}\n`);
