@@ -43,9 +43,13 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
     : [];
   // The prompt is drawn first; the corpus, then the index, load behind it.
   let failure: unknown;
+  let closed = false;
   const session = Promise.resolve(options.corpus).then((corpus) => {
     const backend = new Promise<Awaited<ReturnType<typeof createChatBackend>>>((resolve, reject) => {
-      setImmediate(() => createChatBackend(corpus, options.loadIndex).then(resolve, reject));
+      // Someone who left before the index was needed should not wait for it to load.
+      setImmediate(() => {
+        if (!closed) createChatBackend(corpus, options.loadIndex).then(resolve, reject);
+      });
     });
     return new ChatSession({ corpus, backend, cwd: options.cwd });
   });
@@ -104,6 +108,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
     await instance.waitUntilExit();
     if (failure !== undefined) throw failure;
   } finally {
+    closed = true;
     restore();
     process.off("exit", restore);
     process.off("SIGTERM", onSignal);
