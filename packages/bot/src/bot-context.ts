@@ -33,6 +33,8 @@ export interface BotOptions {
    * synonym (default 0.7): that word is then often exactly what the document does not cover.
    */
   minCoverageWithUnknown?: number;
+  /** The same for "when" questions, whose date must be of the very event asked about (default 0.4). */
+  minCoverageForDates?: number;
   /** Least share of the question's words the corpus must know at all; below it the question is off topic (default 0.5). */
   minKnown?: number;
   /** Most earlier turns read to resolve a follow-up (default 3). */
@@ -71,6 +73,7 @@ const DEFAULTS: Required<BotOptions> = {
   searchLimit: 12,
   minCoverage: 0.4,
   minCoverageWithUnknown: 0.7,
+  minCoverageForDates: 0.4,
   minKnown: 0.5,
   maxHistory: 3,
 };

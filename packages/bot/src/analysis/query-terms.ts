@@ -224,7 +224,18 @@ export function buildQueryTerms(
  * Marks the groups of the words after "say/think/write … about" (or "regarding",
  * "concerning") as the question's focus.
  */
+const SAYING =
+  /\b(?:what|how) (?:did|does|do|has|have|would) (.+?) (?:say|said|tell|told|think|call|called|describe|described|stress|stressed|argue|propose|proposed|mention|write|wrote|claim|announce|urge|urged)\b/i;
+
 function markFocus(english: string, groups: TermGroup[]): void {
+  // "What did Cory Combs say about 6G?": the words must be Combs's, so the evidence must name him.
+  const speaker = SAYING.exec(english);
+  if (speaker?.[1]) {
+    const words = new Set(tokenize(speaker[1]).map((t) => t.stem));
+    for (const group of groups) {
+      if (group.entityId && tokenize(group.word).some((t) => words.has(t.stem))) group.focus = true;
+    }
+  }
   // "Which province has…": the answer must be a province, so the evidence must speak of one.
   const which = /^\s*(?:in |of |for |from )?which (?:other )?([a-z]+)/i.exec(english);
   if (which?.[1]) {

@@ -52,7 +52,8 @@ export function abstainReason(
     return "not-covered";
   // Words the corpus never uses often name exactly what it does not cover — when they are a
   // large part of the question; one odd word among many is more often a paraphrase.
-  const threshold = unknownShare(analysis) >= 0.25 ? options.minCoverageWithUnknown : options.minCoverage;
+  let threshold = unknownShare(analysis) >= 0.25 ? options.minCoverageWithUnknown : options.minCoverage;
+  if (analysis.intent === "date") threshold = Math.max(threshold, options.minCoverageForDates);
   if (best.coverage < threshold - slack) return "not-covered";
   if (!best.typed) {
     if (analysis.intent === "number") return "no-figure";

@@ -28,7 +28,14 @@ function curatedCandidates(input: StrategyInput): ListCandidate[] {
     );
     // A list whose lead-in ranks high for the question fits better than one that only shares a keyword.
     const rank = sentence ? (rankOf.get(sentence.id) ?? 99) : 99;
-    const score = Math.max(coverage, 0.8 * itemCoverage) + (rank < 3 ? 0.03 : 0);
+    // Keywords the question uses as they are ("four elements", "要素") single a list out among
+    // lists that cover the question equally.
+    const asked = `${analysis.question} ${analysis.english}`.toLowerCase();
+    const keywordHits = record.keywords.filter(
+      (keyword) => keyword.length > 1 && asked.includes(keyword.toLowerCase()),
+    ).length;
+    const score =
+      Math.max(coverage, 0.8 * itemCoverage) + (rank < 3 ? 0.03 : 0) + Math.min(0.1, 0.05 * keywordHits);
     if (score < MIN_LIST_COVERAGE) continue;
     out.push({
       intro: sentence,

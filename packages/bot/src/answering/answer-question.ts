@@ -169,6 +169,15 @@ function resolvePronouns(context: BotContext, analysis: QuestionAnalysis, previo
   if (subject.length === 0) return;
   analysis.entities = [...analysis.entities, ...subject.slice(0, 1)];
   analysis.query = addEntityGroups(analysis.query, subject.slice(0, 1), context.vocabulary);
+  // "what did he say…": the pronoun is the speaker, so the evidence must be his.
+  if (
+    /\b(?:what|how) (?:did|does|do|has|have|would) (?:he|she|they) (?:say|said|tell|think|call|describe|stress|argue|propose|mention|write|claim|urge)\b/i.test(
+      analysis.english,
+    )
+  ) {
+    const added = analysis.query.groups.find((group) => group.entityId === subject[0]?.id);
+    if (added) added.focus = true;
+  }
 }
 
 function related(context: BotContext, ranked: readonly RankedSentence[]): Evidence[] {
