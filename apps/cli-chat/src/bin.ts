@@ -16,6 +16,14 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   chat: () => import("./commands/chat.js"),
 };
 
+// `newind search … | head -1`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(ExitCode.ok);
+    throw error;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const options = parseCliOptions(argv);
   if (options.version) {
@@ -30,7 +38,10 @@ async function main(argv: string[]): Promise<number> {
   const name = options.command ?? "chat";
   const load = COMMANDS[name];
   if (!load) {
-    throw new UsageError(`unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.`);
+    // Letters, digits, punctuation and spaces only: never echo an escape sequence to the terminal.
+    const shown = name.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, "").slice(0, 80);
+    const hint = /\s|\?/.test(name) ? ` To ask a question, run: newind ask "${shown}"` : "";
+    throw new UsageError(`unknown command "${shown}". Commands: ${Object.keys(COMMANDS).join(", ")}.${hint}`);
   }
   const context: CommandContext = {
     options,
