@@ -1,7 +1,8 @@
 import type { Answer, Citation, Evidence } from "@newind/core";
+import { toSingleLine } from "@newind/core";
 import { documentTitle, type ViewContext } from "../entries.js";
 import { highlightTerms, markCitations } from "../highlight.js";
-import { BLANK, type Line, line, segment, wrap } from "../styled-text.js";
+import { BLANK, type Line, line, segment, textWidth, truncate, wrap } from "../styled-text.js";
 
 /** The user's input echoed into the transcript: `› question`. */
 export function inputView(text: string, context: ViewContext): Line[] {
@@ -32,26 +33,45 @@ export function answerView(answer: Answer, terms: readonly string[], context: Vi
   return lines;
 }
 
-/** One source line: `[n] Title ¶p`, then the quote (matched terms highlighted), wrapped. */
-export function sourceView(citation: Citation, terms: readonly string[], context: ViewContext): Line[] {
+/**
+ * One source: `[n] Title ¶p` on one line (a long title is cut with "…" so the ¶ always
+ * shows; `full` wraps it instead), then the quote with matched terms highlighted, wrapped.
+ */
+export function sourceView(
+  citation: Citation,
+  terms: readonly string[],
+  context: ViewContext,
+  full = false,
+): Line[] {
   const title = documentTitle(context.corpus, citation.docId);
   const marker = `[${citation.n}] `;
-  return [
-    ...wrap([segment(title), segment(` ¶${citation.paragraph}`, "dim")], context.width, {
-      first: line(segment(marker, "marker")),
-      rest: line(" ".repeat(marker.length)),
-    }),
-    ...quoteView(citation.quote, terms, context, " ".repeat(Math.min(marker.length, 6))),
-  ];
+  const where = ` ¶${citation.paragraph}`;
+  const heading = full
+    ? wrap([segment(title), segment(where, "dim")], context.width, {
+        first: line(segment(marker, "marker")),
+        rest: line(" ".repeat(marker.length)),
+      })
+    : [
+        line(
+          segment(marker, "marker"),
+          segment(
+            truncate(toSingleLine(title), Math.max(8, context.width - marker.length - textWidth(where))),
+          ),
+          segment(where, "dim"),
+        ),
+      ];
+  return [...heading, ...quoteView(citation.quote, terms, context, " ".repeat(Math.min(marker.length, 6)))];
 }
 
 function relatedView(evidence: Evidence, terms: readonly string[], context: ViewContext): Line[] {
   const title = documentTitle(context.corpus, evidence.docId);
+  const where = ` ¶${evidence.paragraph}`;
   return [
-    ...wrap([segment(title), segment(` ¶${evidence.paragraph}`, "dim")], context.width, {
-      first: line(segment(context.plain ? "- " : "• ", "dim")),
-      rest: line("  "),
-    }),
+    line(
+      segment(context.plain ? "- " : "• ", "dim"),
+      segment(truncate(toSingleLine(title), Math.max(8, context.width - 2 - textWidth(where)))),
+      segment(where, "dim"),
+    ),
     ...quoteView(evidence.quote, terms, context, "  "),
   ];
 }
@@ -81,7 +101,7 @@ export function sourcesView(
   const citations =
     n === undefined ? answer.citations : answer.citations.filter((citation) => citation.n === n);
   for (const citation of citations) {
-    lines.push(...sourceView(citation, terms, context));
+    lines.push(...sourceView(citation, terms, context, n !== undefined));
     if (n !== undefined) {
       const document = context.corpus.documents.find((doc) => doc.id === citation.docId);
       if (document) {

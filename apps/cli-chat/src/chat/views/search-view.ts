@@ -21,14 +21,16 @@ export function searchView(query: string, hits: readonly SearchHit[], context: V
     const ranges = (hit.highlights ?? []).map(
       (span) => [span.start - hit.start, span.end - hit.start] as const,
     );
+    // With one document its title would only repeat: the ¶ says where.
+    const title = context.corpus.documents.length > 1 ? `${documentTitle(context.corpus, hit.docId)} ` : "";
     lines.push(
       ...wrap(
-        [
-          segment(documentTitle(context.corpus, hit.docId)),
-          segment(` ¶${hit.paragraph} · score ${hit.score.toFixed(2)}`, "dim"),
-        ],
+        [segment(title), segment(`¶${hit.paragraph} · score ${hit.score.toFixed(2)}`, "dim")],
         context.width,
-        { first: line(segment(rank, "marker")), rest: line(" ".repeat(rank.length)) },
+        {
+          first: line(segment(rank, "marker")),
+          rest: line(" ".repeat(rank.length)),
+        },
       ),
       ...(ranges.length > 0
         ? wrap([segment("“"), ...toSegments(hit.quote, ranges, "highlight"), segment("”")], context.width, {
