@@ -204,7 +204,7 @@ export function buildQueryTerms(
       continue;
     }
     const group = groups.length;
-    const synonyms = PARAPHRASES[word] ?? PARAPHRASES[token.word] ?? [];
+    const synonyms = PARAPHRASES[word] ?? PARAPHRASES[token.word] ?? paraphrasesByStem().get(stemmed) ?? [];
     const synonymStems = synonyms.flatMap((synonym) => tokenize(synonym).map((t) => t.stem));
     const known = vocabulary.hasStem(stemmed) || synonymStems.some((s) => vocabulary.hasStem(s));
     groups.push({ word, weight: vocabulary.idf(stemmed), known });
@@ -258,6 +258,20 @@ function markFocus(english: string, groups: TermGroup[]): void {
   for (const group of groups) {
     if (tokenize(group.word).some((t) => words.has(t.stem))) group.focus = true;
   }
+}
+
+let byStem: Map<string, readonly string[]> | undefined;
+
+/** {@link PARAPHRASES} by the stem of each key, so "planning" finds what "plan" has. */
+function paraphrasesByStem(): Map<string, readonly string[]> {
+  if (!byStem) {
+    byStem = new Map();
+    for (const [key, words] of Object.entries(PARAPHRASES)) {
+      const stemmed = stem(key);
+      byStem.set(stemmed, [...(byStem.get(stemmed) ?? []), ...words]);
+    }
+  }
+  return byStem;
 }
 
 /** A phrase people type and the document's words for it (from the glossary: synonyms → term). */

@@ -58,8 +58,7 @@ export function findFigures(text: string): Figure[] {
       if (word === "one" && !UNIT_DURATION.test(after)) continue; // "one banner", "one is to…"
       if (UNIT_DURATION.test(after)) figures.push({ kind: "duration", value, text: match[0], index });
       else if (UNIT_PERCENT.test(after)) figures.push({ kind: "percent", value, text: match[0], index });
-      else if (word !== "half" && word !== "dozen" && word !== "dozens")
-        figures.push({ kind: "count", value, text: match[0], index });
+      else if (word !== "half") figures.push({ kind: "count", value, text: match[0], index });
       continue;
     }
     const digits = match[2] ?? "";
