@@ -60,6 +60,8 @@ describe(ChatApp, () => {
     expect(frame()).toMatch(/\[1\]/);
     expect(frame()).toMatch(/\[1\] “New Industrialization”: The Industrial Upgrading Theory ¶4/);
     expect(frame()).toContain("“BYD began to make lithium-ion batteries in 1995");
+    // The hint bar now points at what can be done with the sources.
+    expect(frame().trimEnd().split("\n").at(-1)).toContain("/open n");
   });
 
   it("submits a pasted question once, whole, with or without bracketed paste", async () => {

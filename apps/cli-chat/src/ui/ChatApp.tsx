@@ -189,6 +189,7 @@ export function ChatApp({
           history={history}
           status={pending > 0 ? "… looking through the sources" : undefined}
           top={context ? 0 : 1}
+          withSources={(session?.conversation.at(-1)?.answer.citations.length ?? 0) > 0}
           onSubmit={onSubmit}
           onExit={onExit}
           onRedraw={onRedraw}

@@ -22,6 +22,8 @@ export interface PromptAreaProps {
   readonly onRedraw?: () => void;
   /** Rows the app draws above this area (to place the terminal cursor). */
   readonly top?: number;
+  /** The last answer has sources (the hint bar mentions /open and /export). */
+  readonly withSources?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function PromptArea({
   onExit,
   onRedraw,
   top: above = 0,
+  withSources = false,
 }: PromptAreaProps) {
   // The state lives in a ref so several actions from one chunk of input (a paste, then
   // Enter) see each other's results; the counter only asks React to draw.
@@ -87,6 +90,7 @@ export function PromptArea({
         <HintBar
           width={width}
           color={color}
+          withSources={withSources}
           message={current.armed ? "Press Ctrl+C again to exit" : undefined}
         />
       ) : null}
