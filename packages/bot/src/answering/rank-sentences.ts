@@ -1,6 +1,6 @@
 import type { Intent } from "@newind/core";
 import type { QueryTerms } from "../analysis/query-terms.js";
-import type { FigureKind } from "../text/numbers.js";
+import type { Figure, FigureKind } from "../text/numbers.js";
 import { tokenize } from "../text/tokens.js";
 import type { EvidenceIndex, SentenceRecord } from "./evidence-index.js";
 
@@ -48,6 +48,42 @@ export interface RankedSentence {
 }
 
 const CONTEXT_CREDIT = 0.6;
+
+interface Surroundings {
+  /** Stems within 80 characters either side. */
+  window: ReadonlySet<string>;
+  /** The three words after and before. */
+  after: string[];
+  before: string[];
+}
+
+// Per sentence and figure, computed once: ranking asks the same for every question.
+const SURROUNDINGS = new WeakMap<SentenceRecord, Map<number, Surroundings>>();
+
+/** The words around a figure of a sentence (memoised). */
+function surroundings(record: SentenceRecord, figure: Figure): Surroundings {
+  let perFigure = SURROUNDINGS.get(record);
+  if (!perFigure) {
+    perFigure = new Map();
+    SURROUNDINGS.set(record, perFigure);
+  }
+  let found = perFigure.get(figure.index);
+  if (!found) {
+    const end = figure.index + figure.text.length;
+    const text = record.text;
+    found = {
+      window: new Set(tokenize(text.slice(Math.max(0, figure.index - 80), end + 80)).map((t) => t.stem)),
+      after: tokenize(text.slice(end, end + 40))
+        .slice(0, 3)
+        .map((t) => t.stem),
+      before: tokenize(text.slice(Math.max(0, figure.index - 40), figure.index))
+        .slice(-3)
+        .map((t) => t.stem),
+    };
+    perFigure.set(figure.index, found);
+  }
+  return found;
+}
 const FUTURE =
   /\b(?:by|for|until|before|through) (?:19|20)\d{2}\b|\bwill\b|\bgoals?\b|\btargets?\b|\bdeadline\b|\bplans? to\b/i;
 
@@ -88,35 +124,23 @@ export function isTyped(
         if (topicStems.size === 0) return true;
         // …or illustrates what the sentences before it name ("…overcapacity. … In 2020, there were 122…").
         if ([...topicStems].some((s) => record.contextStems.has(s))) return true;
-        return figures.some((figure) => {
-          const window = record.text.slice(
-            Math.max(0, figure.index - 80),
-            figure.index + figure.text.length + 80,
-          );
-          return tokenize(window).some((t) => topicStems.has(t.stem));
-        });
+        return figures.some((figure) =>
+          [...surroundings(record, figure).window].some((s) => topicStems.has(s)),
+        );
       }
       // "How many X": a count must count X ("122 auto manufacturers", "Of those 122 manufacturers, 101").
       return figures.some((figure) => {
         if (figure.kind !== "count") return true;
-        const after = tokenize(
-          record.text.slice(figure.index + figure.text.length, figure.index + figure.text.length + 40),
-        )
-          .slice(0, 3)
-          .map((t) => t.stem);
-        const before = tokenize(record.text.slice(Math.max(0, figure.index - 40), figure.index))
-          .slice(-3)
-          .map((t) => t.stem);
-        const near = [...after, ...before];
-        if (near.some((s) => ranking.countedStems?.has(s))) return true;
+        const { after, before } = surroundings(record, figure);
+        if ([...after, ...before].some((s) => ranking.countedStems?.has(s))) return true;
         // "Of those 122 manufacturers, 101 were…": the count refers back to the noun counted before it.
         return record.figures.some(
           (other) =>
             other !== figure &&
             other.kind === "count" &&
-            tokenize(record.text.slice(other.index + other.text.length, other.index + other.text.length + 30))
-              .slice(0, 2)
-              .some((t) => ranking.countedStems?.has(t.stem)),
+            surroundings(record, other)
+              .after.slice(0, 2)
+              .some((s) => ranking.countedStems?.has(s)),
         );
       });
     }
