@@ -207,6 +207,12 @@ function abstention(
     citations: [],
   };
   const closest = related(context, ranked);
+  // Only promise related passages when there are some.
+  if (closest.length === 0)
+    answer.answer = text.replace(
+      /: the closest passages are listed as related, but none answers the question\./,
+      ".",
+    );
   if (closest.length > 0) answer.related = closest;
   return { answer, analysis, sentences: ranked.slice(0, 1).map((r) => r.record) };
 }
