@@ -2,11 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { KeyAction } from "./key-decoder.js";
 import { INITIAL_PROMPT, type PromptEvent, type PromptState, reducePrompt } from "./prompt-state.js";
 
-function run(actions: KeyAction[], history: string[] = []): { state: PromptState; events: PromptEvent[] } {
+function run(
+  actions: KeyAction[],
+  history: string[] = [],
+  citations: number[] = [],
+): { state: PromptState; events: PromptEvent[] } {
   let state = INITIAL_PROMPT;
   const events: PromptEvent[] = [];
   for (const action of actions) {
-    const result = reducePrompt(state, action, history);
+    const result = reducePrompt(state, action, history, citations);
     state = result.state;
     events.push(...result.events);
   }
@@ -64,5 +68,13 @@ describe(reducePrompt, () => {
     expect(run([type("/s"), { type: "tab" }, { type: "tab" }]).state.line.text).toBe("/search");
     expect(run([type("/c"), { type: "tab" }]).state.line.text).toBe("/copy");
     expect(run([type("/c"), { type: "tab" }, { type: "tab" }]).state.line.text).toBe("/clear");
+  });
+  it("Tab after /open cycles through the last answer's citation numbers", () => {
+    expect(run([type("/open "), { type: "tab" }], [], [1, 2, 3]).state.line.text).toBe("/open 1");
+    expect(run([type("/open "), { type: "tab" }, { type: "tab" }], [], [1, 2, 3]).state.line.text).toBe(
+      "/open 2",
+    );
+    expect(run([type("/sources 1"), { type: "tab" }], [], [1, 2, 12]).state.line.text).toBe("/sources 1");
+    expect(run([type("/open "), { type: "tab" }], [], []).state.line.text).toBe("/open ");
   });
 });

@@ -65,6 +65,8 @@ export function reducePrompt(
   state: PromptState,
   action: KeyAction,
   history: readonly string[],
+  /** Citation numbers of the last answer, for Tab after `/open ` and `/sources `. */
+  citations: readonly number[] = [],
 ): { state: PromptState; events: PromptEvent[] } {
   const none = (next: PromptState) => ({ state: next, events: [] as PromptEvent[] });
   const submit = (text: string) => {
@@ -124,6 +126,15 @@ export function reducePrompt(
       return none(edit(state, deleteForward(state.line)));
     case "tab": {
       const base = state.tabBase ?? state.line.text;
+      const argument = /^(\/(?:open|sources)\s+)(\d*)$/.exec(base);
+      if (argument && citations.length > 0) {
+        const typed = argument[2] ?? "";
+        const choices = citations.filter((n) => String(n).startsWith(typed));
+        if (choices.length === 0) return none(state);
+        const tabs = state.tabs + 1;
+        const pick = choices[(tabs - 1) % choices.length] as number;
+        return none({ ...state, line: lineOf(`${argument[1]}${pick}`), armed: false, tabs, tabBase: base });
+      }
       const completion = completeSlash(base, 0);
       const { candidates } = completion;
       if (candidates.length === 0) return none(state);

@@ -96,7 +96,10 @@ describe(ChatApp, () => {
     const { type, until, frame } = start();
     await type("How many auto manufacturers did China have?\r");
     await until("Sources");
-    await type("/open 1\r");
+    await type("/open ");
+    await type("\t");
+    await until("› /open 1");
+    await type("\r");
     await until("«");
     expect(frame()).toContain("¶2");
     expect(frame()).toContain("¶4");

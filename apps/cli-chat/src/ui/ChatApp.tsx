@@ -164,6 +164,9 @@ export function ChatApp({
     [session, ask, makeItems, historyStore, history],
   );
 
+  const lastAnswer = session?.conversation.at(-1)?.answer;
+  const citations = useMemo(() => lastAnswer?.citations.map((citation) => citation.n) ?? [], [lastAnswer]);
+
   const onExit = useCallback(() => setExiting(true), []);
   const onRedraw = useCallback(() => {
     write(CLEAR_SCREEN);
@@ -189,7 +192,7 @@ export function ChatApp({
           history={history}
           status={pending > 0 ? "… looking through the sources" : undefined}
           top={context ? 0 : 1}
-          withSources={(session?.conversation.at(-1)?.answer.citations.length ?? 0) > 0}
+          citations={citations}
           onSubmit={onSubmit}
           onExit={onExit}
           onRedraw={onRedraw}

@@ -9,6 +9,8 @@ import { InputLine } from "./InputLine.js";
 import { toneStyle } from "./theme.js";
 import { useLineInput } from "./use-line-input.js";
 
+const NO_CITATIONS: readonly number[] = [];
+
 /** Props of {@link PromptArea}. */
 export interface PromptAreaProps {
   readonly width: number;
@@ -22,8 +24,8 @@ export interface PromptAreaProps {
   readonly onRedraw?: () => void;
   /** Rows the app draws above this area (to place the terminal cursor). */
   readonly top?: number;
-  /** The last answer has sources (the hint bar mentions /open and /export). */
-  readonly withSources?: boolean;
+  /** The last answer's citation numbers: the hint bar mentions /open, Tab completes them. */
+  readonly citations?: readonly number[];
 }
 
 /**
@@ -40,14 +42,14 @@ export function PromptArea({
   onExit,
   onRedraw,
   top: above = 0,
-  withSources = false,
+  citations = NO_CITATIONS,
 }: PromptAreaProps) {
   // The state lives in a ref so several actions from one chunk of input (a paste, then
   // Enter) see each other's results; the counter only asks React to draw.
   const state = useRef<PromptState>(INITIAL_PROMPT);
   const [, setVersion] = useState(0);
   const onAction = (action: KeyAction) => {
-    const { state: next, events } = reducePrompt(state.current, action, history);
+    const { state: next, events } = reducePrompt(state.current, action, history, citations);
     const changed = next !== state.current;
     state.current = next;
     if (changed) setVersion((version) => version + 1);
@@ -90,7 +92,7 @@ export function PromptArea({
         <HintBar
           width={width}
           color={color}
-          withSources={withSources}
+          withSources={citations.length > 0}
           message={current.armed ? "Press Ctrl+C again to exit" : undefined}
         />
       ) : null}
