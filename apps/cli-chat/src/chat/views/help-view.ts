@@ -4,7 +4,7 @@ import { BLANK, fit, type Line, line, segment, wrap } from "../styled-text.js";
 
 const KEYS: readonly (readonly [string, string])[] = [
   ["Enter", "ask, or run a /command"],
-  ["Tab", "complete a /command"],
+  ["Tab", "complete a /command, or a citation number after /open"],
   ["↑ ↓", "earlier questions (kept between runs)"],
   ["← → Home End", "move; Ctrl+A/E start/end"],
   ["Ctrl+U / Ctrl+W", "delete to start / delete a word"],
