@@ -82,11 +82,7 @@ function precedingPassageTexts(
   listItems: ReadonlyMap<string, Passage[]>,
   corpus: Corpus,
 ): string[] {
-  const ordered = corpus.passages
-    .filter((p) => p.docId === record.docId)
-    .sort((a, b) => a.span.start - b.span.start);
-  const at = ordered.findIndex((p) => p.id === record.passageId);
-  const before = at > 0 ? ordered[at - 1] : undefined;
+  const before = passageBefore(corpus).get(record.passageId);
   if (!before) return [];
   const texts: string[] = [];
   if (before.kind === "list-item" && before.leadIn) {
