@@ -25,6 +25,14 @@ const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const packages = ["core", "data", "search", "bot"] as const;
 type PackageName = (typeof packages)[number];
 
+/** Subpath entries beside the root: each zod-free, for code (the CLI's startup) that must not load zod. */
+const SUBPATHS: Record<PackageName, Record<string, { types: string; default: string }>> = {
+  core: { "./text": { types: "./dist/text.d.ts", default: "./dist/text.js" } },
+  data: { "./loaders": { types: "./dist/loaders.d.ts", default: "./dist/loaders.js" } },
+  search: {},
+  bot: {},
+};
+
 interface Manifest {
   name: string;
   version: string;
@@ -158,9 +166,12 @@ describe("the packed packages", () => {
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.exports).toEqual({
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      ...SUBPATHS[name],
       "./package.json": "./package.json",
     });
-    expect(Object.keys((manifest.exports as Record<string, object>)["."] ?? {})[0]).toBe("types");
+    for (const entry of Object.values(manifest.exports as Record<string, object | string>)) {
+      if (typeof entry === "object") expect(Object.keys(entry)[0]).toBe("types");
+    }
     expect(existsSync(join(installed, "dist", "index.d.ts"))).toBe(true);
     expect(existsSync(join(installed, "LICENSE"))).toBe(true);
     // Tests stay in the repository.

@@ -158,7 +158,7 @@ export function createSearchIndexLoader(
 }
 
 async function isBuiltInCorpusAlone(corpus: Corpus): Promise<boolean> {
-  const { DEFAULT_CORPUS_DIR } = await import("@newind/data");
+  const { DEFAULT_CORPUS_DIR } = await import("@newind/data/loaders");
   const builtInDir = fileURLToPath(DEFAULT_CORPUS_DIR);
   return (
     corpus.documents.length > 0 &&

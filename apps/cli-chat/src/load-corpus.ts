@@ -1,6 +1,6 @@
 import type { Corpus } from "@newind/core";
-import { toSingleLine } from "@newind/core";
-import type { LoadedCorpus } from "@newind/data";
+import { toSingleLine } from "@newind/core/text";
+import type { LoadedCorpus } from "@newind/data/loaders";
 import { cacheDir } from "./cache-file.js";
 import type { CliOptions } from "./cli-options.js";
 import { createCorpusFileCache } from "./corpus-cache.js";
@@ -39,7 +39,8 @@ async function loadCliCorpus(
   if (!options.includeDefaultCorpus && options.corpusDirs.length === 0) {
     throw new UsageError("--no-default-corpus needs at least one --corpus DIR (or NEWIND_CORPUS) to read.");
   }
-  const data = await import("@newind/data");
+  // The loaders without the zod schemas: the built-in corpus comes from its snapshot, validated at build time.
+  const data = await import("@newind/data/loaders");
   let corpus: LoadedCorpus;
   try {
     corpus = await data.loadCorpus({

@@ -22,6 +22,8 @@ import {
   TimelineEvent,
 } from "@newind/core";
 import { z } from "zod";
+import { DATASET_NAMES, type DatasetName } from "./dataset-names.js";
+import { DEFAULT_DATASETS_DIR } from "./package-dirs.js";
 
 /** The longest evidence quote a record may carry: a clause or a sentence, not a paragraph. */
 export const MAX_QUOTE_LENGTH = 300;
@@ -128,10 +130,8 @@ export const RawGlossaryTerm = GlossaryTerm.omit({ evidence: true })
   .strict();
 export type RawGlossaryTerm = z.infer<typeof RawGlossaryTerm>;
 
-/** The five datasets, in the order they are loaded and reported. */
-export const DATASET_NAMES = ["metrics", "timeline", "entities", "lists", "glossary"] as const;
-/** The name of one dataset; its file is `<name>.json`. */
-export type DatasetName = (typeof DATASET_NAMES)[number];
+// The names live in a module without zod, for the corpus snapshot; re-exported here, where they always were.
+export { DATASET_NAMES, type DatasetName } from "./dataset-names.js";
 
 /** The raw records of every dataset, before validation (e.g. parsed JSON). */
 export type RawDatasets = Record<DatasetName, unknown>;
@@ -476,7 +476,7 @@ export function resolveDatasets(
 }
 
 /** The folder of the curated datasets shipped with this package (`datasets/`, beside `src/` and `dist/`). */
-export const defaultDatasetsDir: URL = new URL("../datasets/", import.meta.url);
+export const defaultDatasetsDir: URL = DEFAULT_DATASETS_DIR;
 
 /**
  * Reads the five dataset files (`metrics.json`, `timeline.json`, `entities.json`,

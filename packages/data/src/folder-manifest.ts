@@ -2,8 +2,8 @@ import { Author } from "@newind/core";
 import { z } from "zod";
 import { DOCUMENT_ID } from "./document-ids.js";
 
-/** The name of the optional manifest in a user's corpus folder. */
-export const FOLDER_MANIFEST_FILE = "corpus.json";
+// In a module without zod, so the folder loader can look for the file before loading the schema.
+export { FOLDER_MANIFEST_FILE } from "./folder-manifest-file.js";
 
 /** An author in `corpus.json`: a name, or `{name, role}`. */
 export const FolderManifestAuthor = z.union([

@@ -1,7 +1,7 @@
 import { type Dirent, readFileSync, type Stats, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { type Author, type Corpus, SourceDocument } from "@newind/core";
+import type { Author, Corpus, SourceDocument } from "@newind/core";
 import { CorpusFolderError, type CorpusWarning, type SkippedFile } from "./corpus-errors.js";
 import { slugifyFileName, uniqueId } from "./document-ids.js";
 import {
@@ -11,11 +11,14 @@ import {
   restoreFolderParts,
   serializeFolderParts,
 } from "./folder-cache.js";
-import { FOLDER_MANIFEST_FILE, FolderManifest, type FolderManifestEntry } from "./folder-manifest.js";
+// The folder manifest's schema (zod) is imported when a folder has a corpus.json, not before.
+import type { FolderManifest, FolderManifestEntry } from "./folder-manifest.js";
+import { FOLDER_MANIFEST_FILE } from "./folder-manifest-file.js";
 import { formatZodError } from "./format-zod-error.js";
 import type { ExtractedDocument } from "./formats/extracted-document.js";
 import { corpusHash, emptyDatasets, loadDefaultCorpus, sha256Hex } from "./load-corpus.js";
-import { PARSER_VERSION, type ParsedDocument, parseDocument } from "./parse-document.js";
+import type { ParsedDocument } from "./parse-document.js";
+import { PARSER_VERSION } from "./parser-version.js";
 
 /** Files larger than this are skipped with a warning (20 MB). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -193,6 +196,14 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
 
 /** Extracts, names and parses the files read: the work a {@link CorpusCache} saves. */
 async function parseFolders(read: readonly ReadFile[], reserved: readonly string[]): Promise<FolderParts> {
+  // The parser and the URL check (zod) are needed only here: a folder restored from the cache loads neither.
+  const [{ parseDocument }, { SourceDocument: SourceDocumentSchema }] = await Promise.all([
+    import("./parse-document.js"),
+    import("@newind/core"),
+  ]);
+  const parse = (document: SourceDocument, bodyStart: number) =>
+    parseFolderDocument(parseDocument, document, bodyStart);
+  const isUrl = (url: string) => SourceDocumentSchema.shape.url.safeParse(url).success;
   const readers = new Map<string, ExtractText>();
   for (const extension of new Set(read.map((file) => file.candidate.extension))) {
     const load = READERS[extension];
@@ -220,8 +231,8 @@ async function parseFolders(read: readonly ReadFile[], reserved: readonly string
     extracted.push({ candidate, sha256, extracted: document });
   }
   const parts: FolderParts = { documents: [], passages: [], sentences: [], footnotes: [], warnings };
-  for (const { document, bodyStart } of assignIds(extracted, reserved)) {
-    const parsed = parseFolderDocument(document, bodyStart);
+  for (const { document, bodyStart } of assignIds(extracted, reserved, isUrl)) {
+    const parsed = parse(document, bodyStart);
     parts.documents.push(document);
     parts.passages.push(...parsed.passages);
     parts.sentences.push(...parsed.sentences);
@@ -243,7 +254,11 @@ export function folderCorpusHash(documents: readonly SourceDocument[]): string {
 }
 
 /** Parses a folder document; a Markdown front-matter block is blanked so it yields no passage. */
-function parseFolderDocument(document: SourceDocument, bodyStart: number): ParsedDocument {
+function parseFolderDocument(
+  parseDocument: (document: SourceDocument) => ParsedDocument,
+  document: SourceDocument,
+  bodyStart: number,
+): ParsedDocument {
   if (bodyStart === 0) return parseDocument(document);
   // Same length, line breaks kept: every offset the parser reports still indexes the real text.
   const masked = document.text.slice(0, bodyStart).replace(/[^\r\n]/g, " ") + document.text.slice(bodyStart);
@@ -337,6 +352,7 @@ async function readFolderManifest(file: string): Promise<FolderManifest> {
   } catch (error) {
     throw new CorpusFolderError("invalid-manifest", file, `${file}: not valid JSON (${describe(error)})`);
   }
+  const { FolderManifest } = await import("./folder-manifest.js");
   const result = FolderManifest.safeParse(json);
   if (!result.success) {
     throw new CorpusFolderError(
@@ -412,7 +428,11 @@ interface AssignedDocument {
  * Gives each document its id: explicit ids (corpus.json) first, which must be unique
  * across all folders and the built-in corpus; then file-name slugs, made unique.
  */
-function assignIds(read: ReadDocument[], reserved: readonly string[]): AssignedDocument[] {
+function assignIds(
+  read: ReadDocument[],
+  reserved: readonly string[],
+  isUrl: (url: string) => boolean,
+): AssignedDocument[] {
   const taken = new Map<string, string>(reserved.map((id) => [id, "the built-in corpus"]));
   for (const { candidate } of read) {
     const id = candidate.entry?.id;
@@ -433,17 +453,19 @@ function assignIds(read: ReadDocument[], reserved: readonly string[]): AssignedD
       id = uniqueId(slugifyFileName(candidate.fileName), new Set(taken.keys()));
       taken.set(id, candidate.path);
     }
-    return { document: toSourceDocument(id, candidate, sha256, extracted), bodyStart: extracted.bodyStart };
+    return {
+      document: toSourceDocument(id, candidate, sha256, extracted, isUrl),
+      bodyStart: extracted.bodyStart,
+    };
   });
 }
-
-const DocumentUrl = SourceDocument.shape.url;
 
 function toSourceDocument(
   id: string,
   candidate: Candidate,
   sha256: string,
   extracted: ExtractedDocument,
+  isUrl: (url: string) => boolean,
 ): SourceDocument {
   const entry = candidate.entry;
   const title = entry?.title ?? extracted.title ?? titleFromFileName(candidate.fileName);
@@ -459,7 +481,7 @@ function toSourceDocument(
   const publisher = entry?.publisher ?? extracted.publisher;
   if (publisher !== undefined) document.publisher = publisher;
   const url = entry?.url ?? extracted.url;
-  if (url !== undefined && DocumentUrl.safeParse(url).success) document.url = url;
+  if (url !== undefined && isUrl(url)) document.url = url;
   const published = entry?.published ?? extracted.published;
   if (published !== undefined) document.published = published;
   return document;

@@ -1,18 +1,22 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import {
-  type Corpus,
+// Types only from @newind/core: its zod schemas are imported where a file is validated, on demand.
+import type {
+  Corpus,
   CorpusManifest,
-  type Datasets,
-  type Footnote,
-  type Passage,
-  type Sentence,
-  type SourceDocument,
+  Datasets,
+  Footnote,
+  Passage,
+  Sentence,
+  SourceDocument,
 } from "@newind/core";
-import { defaultDatasetsDir, loadDatasets } from "./datasets.js";
 import { formatZodError } from "./format-zod-error.js";
-import { PARSER_VERSION, type ParseDocumentOptions, parseDocument } from "./parse-document.js";
+import { DEFAULT_CORPUS_DIR, DEFAULT_CORPUS_SNAPSHOT_URL, DEFAULT_DATASETS_DIR } from "./package-dirs.js";
+import type { ParseDocumentOptions } from "./parse-document.js";
+import { PARSER_VERSION } from "./parser-version.js";
+
+export { DEFAULT_CORPUS_DIR, DEFAULT_DATASETS_DIR };
 
 /** A corpus file or manifest that cannot be loaded; `file` names it, `message` says why. */
 export class CorpusLoadError extends Error {
@@ -25,12 +29,6 @@ export class CorpusLoadError extends Error {
     this.file = file;
   }
 }
-
-/** The folder of the built-in corpus (`corpus/` of this package); works from `src/` and `dist/`. */
-export const DEFAULT_CORPUS_DIR: URL = new URL("../corpus/", import.meta.url);
-
-/** The folder of the curated datasets (`datasets/` of this package). */
-export const DEFAULT_DATASETS_DIR: URL = defaultDatasetsDir;
 
 /** The name of the manifest file in a corpus folder. */
 export const MANIFEST_FILE = "manifest.json";
@@ -73,6 +71,8 @@ async function readManifest(dir: URL): Promise<CorpusManifest> {
   } catch (error) {
     throw new CorpusLoadError(file, `${file}: not valid JSON (${(error as Error).message})`);
   }
+  // zod is loaded here, when a manifest is validated, not when the package is imported.
+  const { CorpusManifest } = await import("@newind/core");
   const result = CorpusManifest.safeParse(json);
   if (!result.success) throw new CorpusLoadError(file, formatZodError(file, result.error, json));
   return result.data;
@@ -150,6 +150,7 @@ export async function loadCorpusFromManifest(
   const passages: Passage[] = [];
   const sentences: Sentence[] = [];
   const footnotes: Footnote[] = [];
+  const { parseDocument } = await import("./parse-document.js");
   for (const document of documents) {
     const parsed = parseDocument(document, options.parse);
     passages.push(...parsed.passages);
@@ -159,6 +160,7 @@ export async function loadCorpusFromManifest(
 
   let datasets = emptyDatasets();
   if (options.datasetsDir) {
+    const { loadDatasets } = await import("./datasets.js");
     datasets = await loadDatasets(options.datasetsDir, documents, passages);
   }
   return { documents, passages, sentences, footnotes, datasets, hash: corpusHash(documents) };
@@ -170,17 +172,31 @@ let defaultCorpus: Promise<Corpus> | undefined;
  * The built-in corpus — the CSIS Interpret "New Industrialization" analysis, parsed,
  * with the curated datasets. Loaded once per process; later calls return the same promise.
  *
+ * The build writes a snapshot of it (`dist/default-corpus.json`), used when every file it
+ * was made from — manifest, document, datasets — still has the same sha256: then nothing
+ * is parsed and zod is not loaded. Otherwise (and always when run from source) the files
+ * are read, checked, parsed and validated, and their errors reported, as without it.
+ *
  * @example
  * const corpus = await loadDefaultCorpus();
  * corpus.passages.filter((passage) => passage.role === "body").length;
  */
 export function loadDefaultCorpus(): Promise<Corpus> {
-  defaultCorpus ??= loadCorpusFromManifest(DEFAULT_CORPUS_DIR, { datasetsDir: DEFAULT_DATASETS_DIR }).catch(
-    (error: unknown) => {
-      // A failed load is not cached, so a fixed file loads on the next call.
-      defaultCorpus = undefined;
-      throw error;
-    },
-  );
+  defaultCorpus ??= import("./corpus-snapshot.js")
+    .then(({ loadCorpusWithSnapshot }) =>
+      loadCorpusWithSnapshot({
+        corpusDir: DEFAULT_CORPUS_DIR,
+        datasetsDir: DEFAULT_DATASETS_DIR,
+        snapshot: DEFAULT_CORPUS_SNAPSHOT_URL,
+      }),
+    )
+    .then(
+      (loaded) => loaded.corpus,
+      (error: unknown) => {
+        // A failed load is not cached, so a fixed file loads on the next call.
+        defaultCorpus = undefined;
+        throw error;
+      },
+    );
   return defaultCorpus;
 }

@@ -8,15 +8,12 @@ import {
   type Sentence,
   type SourceDocument,
   segmentSentences,
-} from "@newind/core";
+} from "@newind/core/text";
 import { type Block, splitBlocks } from "./blocks.js";
 import { findSpeaker, introducesQuote } from "./speakers.js";
 
-/**
- * Version of the parser's output. Bump it whenever passages, sentences or ids change
- * for the same input, so caches keyed on `Corpus.hash` are rebuilt.
- */
-export const PARSER_VERSION = "1";
+// In a module of its own so the corpus hash can be computed without loading the parser.
+export { PARSER_VERSION } from "./parser-version.js";
 
 /** Options of {@link parseDocument}. */
 export interface ParseDocumentOptions {

@@ -60,7 +60,7 @@ let defaultIndex: Promise<SearchIndex> | undefined;
  */
 export function loadDefaultSearchIndex(): Promise<SearchIndex> {
   defaultIndex ??= (async () => {
-    const { loadDefaultCorpus } = await import("@newind/data");
+    const { loadDefaultCorpus } = await import("@newind/data/loaders");
     const corpus = await loadDefaultCorpus();
     return (await loadOrBuildSearchIndex(corpus)).index;
   })();

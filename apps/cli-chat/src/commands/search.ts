@@ -1,4 +1,4 @@
-import { stripControl, toSingleLine } from "@newind/core";
+import { stripControl, toSingleLine } from "@newind/core/text";
 import { type CitationHit, STOP_WORDS } from "@newind/search";
 import type { CommandContext } from "../context.js";
 import { ExitCode, UsageError } from "../errors.js";

@@ -1,4 +1,4 @@
-import { type Corpus, type SourceDocument, toSingleLine } from "@newind/core";
+import { type Corpus, type SourceDocument, toSingleLine } from "@newind/core/text";
 import type { CommandContext } from "../context.js";
 import { ExitCode, UsageError } from "../errors.js";
 
