@@ -26,11 +26,11 @@ export interface CitationSearcher {
 export interface BotOptions {
   /** Hits asked of the search index per question (default 12; 0 to rank with the bot's own scores only). */
   searchLimit?: number;
-  /** Least share of the question's content the best evidence must cover to answer (default 0.4). */
+  /** Least share of the question's content the best evidence must cover to answer (default 0.3). */
   minCoverage?: number;
   /**
    * The same when the question has a content word the corpus never uses, not even through a
-   * synonym (default 0.7): that word is then often exactly what the document does not cover.
+   * synonym (default 0.4): that word is then often exactly what the document does not cover.
    */
   minCoverageWithUnknown?: number;
   /** The same for "when" questions, whose date must be of the very event asked about (default 0.4). */
@@ -71,8 +71,8 @@ export interface BotContext {
 
 const DEFAULTS: Required<BotOptions> = {
   searchLimit: 12,
-  minCoverage: 0.4,
-  minCoverageWithUnknown: 0.7,
+  minCoverage: 0.3,
+  minCoverageWithUnknown: 0.4,
   minCoverageForDates: 0.4,
   minKnown: 0.5,
   maxHistory: 3,

@@ -1,5 +1,7 @@
 import type { QuestionAnalysis } from "../analysis/analyze-question.js";
 import type { BotOptions } from "../bot-context.js";
+import { stem } from "../text/stem.js";
+import { tokenize } from "../text/tokens.js";
 import type { RankedSentence } from "./rank-sentences.js";
 
 /** Why the bot declines to answer. */
@@ -24,6 +26,33 @@ export function unknownShare(analysis: QuestionAnalysis): number {
   return analysis.query.groups.length === 0 ? 0 : 1 - knownShare(analysis);
 }
 
+// The attribute a question asks for: "who is the CEO of BYD", "what is the name of MIIT's vice
+// minister", "how many employees does BYD have".
+const ATTRIBUTE_OF =
+  /^\s*(?:who|what)(?:'s| is| was| are| were)\s+(?:the |a |an )?(?:name of (?:the )?)?((?:[\w-]+ ){0,2}?[\w-]+)\s+(?:of|for|at|in|behind)\s/i;
+const POSSESSED = /^\s*(?:who|what)\b.*?\b[\w.]+['’]s\s+((?:[\w-]+\s+)?[\w-]+)\s*\??\s*$/i;
+const COUNTED_HAVE = /^\s*how many ([\w-]+) (?:does|do|did|has|have|had)\b.*\bhave\b/i;
+
+/**
+ * True when the attribute the question asks for is a word the corpus never uses, not even
+ * through a synonym: the document cannot name a CEO, a governor or a vice minister it never
+ * mentions, however well the rest of the question matches.
+ */
+export function asksUnknownAttribute(analysis: QuestionAnalysis): boolean {
+  const english = analysis.english.replace(/[’]/g, "'");
+  // The head noun of "the X of Y" and "how many X" (an unknown modifier, "the initial aim of", is
+  // more often a paraphrase); every word of a possessed title ("MIIT's vice minister").
+  const heads = [ATTRIBUTE_OF, COUNTED_HAVE]
+    .map((pattern) => pattern.exec(english)?.[1])
+    .flatMap((phrase) => (phrase ? tokenize(phrase).slice(-1) : []));
+  const possessed = tokenize(POSSESSED.exec(english)?.[1] ?? "");
+  const stems = new Set([...heads, ...possessed].map((t) => t.stem));
+  if (stems.size === 0) return false;
+  return analysis.query.groups.some(
+    (group) => !group.known && !group.entityId && !/^\d/.test(group.word) && stems.has(stem(group.word)),
+  );
+}
+
 /**
  * Decides whether the best evidence answers the question. Calibrated, not listed: the
  * corpus must know most of the question's words (else it is off topic), the best
@@ -45,6 +74,7 @@ export function abstainReason(
   ) {
     return "off-topic";
   }
+  if (asksUnknownAttribute(analysis)) return "not-covered";
   if (!best) return "not-covered";
   if (!best.yearsMatch) return "wrong-year";
   // "What did Li Qiang say about exports?": the evidence must speak of exports.

@@ -7,7 +7,7 @@ import {
 import { addEntityGroups, addHistoryTerms } from "../analysis/query-terms.js";
 import type { BotContext } from "../bot-context.js";
 import { tokenize } from "../text/tokens.js";
-import { abstainReason, abstentionText } from "./abstain.js";
+import { abstainReason, abstentionText, asksUnknownAttribute } from "./abstain.js";
 import { answerShare, answerYearsBetween } from "./answer-computation.js";
 import { answerAboutEntity } from "./answer-entity.js";
 import { answerFromSentences } from "./answer-generic.js";
@@ -302,7 +302,10 @@ function multiPart(
     const composer = new AnswerComposer(registry);
     const input: StrategyInput = { context, analysis: partAnalysis, ranked, newComposer: () => composer };
     const draft = partDraft(input, budget);
-    const reason = draft?.confident ? undefined : abstainReason(partAnalysis, draft?.best, context.options);
+    const reason =
+      draft?.confident && !asksUnknownAttribute(partAnalysis)
+        ? undefined
+        : abstainReason(partAnalysis, draft?.best, context.options);
     intents.push(partAnalysis.intent);
     if (!draft || reason || composer.empty) continue;
     texts.push(composer.text());
@@ -367,9 +370,10 @@ export function answerQuestion(
   const draft = draftFor(strategyInput(context, analysis, ranked, registry));
   // A follow-up leans on the earlier turn for its subject, so it needs less of its own words covered.
   const slack = previous ? 0.2 : 0;
-  const reason = draft?.confident
-    ? undefined
-    : abstainReason(analysis, draft?.best ?? ranked[0], context.options, slack);
+  const reason =
+    draft?.confident && !asksUnknownAttribute(analysis)
+      ? undefined
+      : abstainReason(analysis, draft?.best ?? ranked[0], context.options, slack);
   if (!draft || reason || draft.composer.empty) {
     return abstention(context, analysis, ranked, abstentionText(reason ?? "not-covered"), analysis.intent);
   }
