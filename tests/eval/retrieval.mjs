@@ -11,8 +11,15 @@ import MiniSearch from "minisearch";
 
 /** The repository root (this file is tests/eval/retrieval.mjs). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The shared eval folder, beside the repository. */
-export const SHARED_EVAL_DIR = fileURLToPath(new URL("../../../shared/eval/", import.meta.url));
+/**
+ * The question sets: the shared eval folder beside the repository when it is there, else
+ * the copies in tests/eval/questions (a clone on its own still evaluates).
+ */
+export const SHARED_EVAL_DIR = existsSync(
+  fileURLToPath(new URL("../../../shared/eval/dev.jsonl", import.meta.url)),
+)
+  ? fileURLToPath(new URL("../../../shared/eval/", import.meta.url))
+  : fileURLToPath(new URL("./questions/", import.meta.url));
 const MAX_CITATION = 750;
 const KS = [1, 3, 5];
 const UNANSWERABLE = new Set(["unanswerable", "offtopic"]);
