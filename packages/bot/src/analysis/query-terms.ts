@@ -3,6 +3,7 @@ import { stem } from "../text/stem.js";
 import { GENERIC_WORDS, QUESTION_WORDS, STOPWORDS } from "../text/stopwords.js";
 import { PARAPHRASES } from "../text/synonyms.js";
 import { tokenize } from "../text/tokens.js";
+import { isEnglishWord, wordnetParaphrases } from "../text/wordnet.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Where a query term came from; decides its weight and whether it counts for coverage. */
@@ -58,6 +59,9 @@ const ORDINALS: Readonly<Record<string, string>> = {
   "21st": "twenty-first",
 };
 
+/** Weight of a WordNet stand-in (a question word's own weight is 1, a curated paraphrase's 0.6). */
+const WORDNET_WEIGHT = 0.3;
+
 const QUESTION_WORD_FORMS = ["what", "when", "who", "why", "how", "which", "where", "whose", "percent"];
 
 /** Spelling corrections decided elsewhere (the search index's), by misspelt word. */
@@ -83,6 +87,9 @@ export function correctWord(
         return form;
     }
   }
+  // A common English word is not a slip ("leaned" is not "learned"): it is a paraphrase or a
+  // topic the corpus does not cover, and either way correcting it changes the question.
+  if (word.length >= 4 && isEnglishWord(word)) return undefined;
   if (corrections) {
     const given = corrections.get(word);
     if (given !== undefined) return given;
@@ -206,7 +213,16 @@ export function buildQueryTerms(
     const group = groups.length;
     const synonyms = PARAPHRASES[word] ?? PARAPHRASES[token.word] ?? paraphrasesByStem().get(stemmed) ?? [];
     const synonymStems = synonyms.flatMap((synonym) => tokenize(synonym).map((t) => t.stem));
-    const known = vocabulary.hasStem(stemmed) || synonymStems.some((s) => vocabulary.hasStem(s));
+    const direct = vocabulary.hasStem(stemmed);
+    const known = direct || synonymStems.some((s) => vocabulary.hasStem(s));
+    // A common word the corpus never uses: WordNet's related words that the corpus does use,
+    // as weak stand-ins (they retrieve and cover a little; the word stays unknown).
+    const related =
+      synonyms.length === 0 && !direct
+        ? wordnetParaphrases(word).filter((w) => vocabulary.hasStem(stem(w)))
+        : [];
+    // Stand-ins from WordNet do not make the word known: marking it so lets through questions
+    // about what the corpus lacks ("chairman" → "president"), measured on the self-check sets.
     groups.push({ word, weight: vocabulary.idf(stemmed), known });
     terms.push({ stem: stemmed, word, weight: origin === "correction" ? 0.85 : 1, origin, group });
     for (const synonym of synonyms) {
@@ -215,6 +231,8 @@ export function buildQueryTerms(
         terms.push({ stem: part.stem, word: part.word, weight: 0.6, origin: "synonym", group });
       }
     }
+    for (const synonym of related)
+      terms.push({ stem: stem(synonym), word: synonym, weight: WORDNET_WEIGHT, origin: "synonym", group });
   }
   markFocus(english, groups);
   return { terms, groups, corrections };
