@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Answer, Corpus } from "@newind/core";
-import { stripControl, toSingleLine } from "@newind/core";
+import { stripControl, toSingleLine } from "@newind/core/text";
 import { documentTitle } from "./entries.js";
 
 /** One question and its answer. */

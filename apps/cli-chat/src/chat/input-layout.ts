@@ -1,4 +1,4 @@
-import { stripControl } from "@newind/core";
+import { stripControl } from "@newind/core/text";
 import type { LineState } from "./line-editor.js";
 import { graphemeWidth, textWidth } from "./text-width.js";
 

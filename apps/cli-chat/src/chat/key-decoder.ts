@@ -1,4 +1,4 @@
-import { stripControl } from "@newind/core";
+import { stripControl } from "@newind/core/text";
 
 /** What a key press (or a paste) asks the input line to do. */
 export type KeyAction =

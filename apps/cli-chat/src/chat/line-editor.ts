@@ -1,4 +1,4 @@
-import { stripControl } from "@newind/core";
+import { stripControl } from "@newind/core/text";
 
 /** The input line: its text and the cursor, a UTF-16 index that always sits on a grapheme boundary. */
 export interface LineState {

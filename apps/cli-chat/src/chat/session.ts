@@ -1,5 +1,5 @@
 import type { Answer, Corpus } from "@newind/core";
-import { toSingleLine } from "@newind/core";
+import { toSingleLine } from "@newind/core/text";
 import type { ChatBackend } from "./backend.js";
 import type { Entry } from "./entries.js";
 import { answerWithReferences, exportConversation, type Turn } from "./export.js";

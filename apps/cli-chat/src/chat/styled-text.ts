@@ -1,4 +1,4 @@
-import { stripControl } from "@newind/core";
+import { stripControl } from "@newind/core/text";
 import { textWidth as cells, graphemeWidth } from "./text-width.js";
 
 /**

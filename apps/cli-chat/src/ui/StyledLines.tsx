@@ -1,4 +1,4 @@
-import { stripControl } from "@newind/core";
+import { stripControl } from "@newind/core/text";
 import { Box, Text } from "ink";
 import type { Line } from "../chat/styled-text.js";
 import { toneStyle } from "./theme.js";

@@ -1,5 +1,5 @@
 import type { Answer, Citation, Evidence } from "@newind/core";
-import { toSingleLine } from "@newind/core";
+import { toSingleLine } from "@newind/core/text";
 import { documentTitle, type ViewContext } from "../entries.js";
 import { highlightTerms, markCitations } from "../highlight.js";
 import { BLANK, type Line, line, segment, textWidth, truncate, wrap } from "../styled-text.js";
