@@ -136,6 +136,14 @@ describe(loadCorpusWithSnapshot, () => {
     expect(loaded.corpus.documents[0]?.title).toBe("Retitled");
   });
 
+  it("with an input file gone, loads the full way, which reports it", async () => {
+    await writeCorpusSnapshot(location);
+    await rm(join(root, "datasets", "lists.json"));
+    expect((await readCorpusSnapshot(location)).problem).toMatch(/^cannot read datasets\/lists\.json/);
+    const error = await loadCorpusWithSnapshot(location).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain("lists.json: cannot read the file");
+  });
+
   it("reports a changed corpus file with the full load's changed-bytes error, snapshot or not", async () => {
     await writeCorpusSnapshot(location);
     await appendFile(join(root, "corpus", "new-industrialization.txt"), "\nAn added line.\n");

@@ -170,16 +170,23 @@ export async function readCorpusSnapshot(location: CorpusSnapshotLocation): Prom
       return { problem: `the corpus snapshot does not record the hash of ${dir}/${file}` };
     }
   }
+  // Read together: each read is a round trip to the thread pool, and there are seven of them.
+  const read = await Promise.all(
+    snapshot.inputs.map((input) =>
+      readFile(inputUrl(location, input)).then(
+        (bytes) => ({ input, bytes }),
+        (error: unknown) => ({ input, error: error as Error }),
+      ),
+    ),
+  );
   const bytesOf = new Map<string, Uint8Array>();
-  for (const input of snapshot.inputs) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(inputUrl(location, input));
-    } catch (error) {
-      return { problem: `cannot read ${input.dir}/${input.file} (${(error as Error).message})` };
+  for (const result of read) {
+    const { input } = result;
+    if ("error" in result) {
+      return { problem: `cannot read ${input.dir}/${input.file} (${result.error.message})` };
     }
-    if (sha256Hex(bytes) !== input.sha256) return { problem: `${input.dir}/${input.file} changed` };
-    if (input.dir === "corpus") bytesOf.set(input.file, bytes);
+    if (sha256Hex(result.bytes) !== input.sha256) return { problem: `${input.dir}/${input.file} changed` };
+    if (input.dir === "corpus") bytesOf.set(input.file, result.bytes);
   }
   const documents: SourceDocument[] = [];
   for (const { file, metadata } of snapshot.documents) {
