@@ -96,11 +96,32 @@ describe("createBot on the default corpus", () => {
     "How much money has Beijing budgeted for New Industrialization subsidies?",
     "How many auto manufacturers will China have in 2030?",
     "What is the name of MIIT's vice minister?",
+    // The attribute asked for is a word the corpus never uses.
+    "Who is the CEO of CATL?",
+    "How many employees does CATL have?",
   ])("abstains with related passages on %j", async (question) => {
     const answer = await bot.ask(question);
     expect(answer.abstained).toBe(true);
     expect(answer.citations).toEqual([]);
     expect(answer.answer).toMatch(/sources don't cover/);
+  });
+
+  it("computes 'how many times as many' from the two counts of one sentence, showing the arithmetic", async () => {
+    const answer = await bot.ask(
+      "How many times more car manufacturers did China have than the United States in 2020?",
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain("122 ÷ 4 = 30.5");
+    expectGrounded(answer);
+  });
+
+  it("answers 'what is X's position' and 'what do the authors mean by X' about an entity", async () => {
+    const position = await bot.ask("What is Kendra Schaefer's position?");
+    expect(position.answer).toContain("Partner");
+    const meaning = await bot.ask("What do the authors mean by the two-way squeeze?");
+    expect(meaning.abstained).toBe(false);
+    expect(meaning.answer).toMatch(/squeeze/i);
+    expectGrounded(meaning);
   });
 
   it("offers the closest passages when the topic is near", async () => {

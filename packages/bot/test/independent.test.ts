@@ -9,7 +9,8 @@ import { type Bot, createBot } from "../src/create-bot.js";
 // (fixtures/independent-questions.jsonl, the format and kinds of ../shared/eval): they were not
 // used to write the bot's rules, only to measure whether its mechanisms generalise. Graded by
 // the README's rules, including the answer length limits. The floors are the levels reached
-// when they were last raised; raise them, never lower them.
+// (0.90 answer and citation, no abstention missed, one false abstention) less one question's
+// worth; raise them, never lower them.
 interface Question {
   id: string;
   kind: string;
@@ -28,7 +29,7 @@ const questions: Question[] = readFileSync(
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as Question);
 
-const FLOORS = { answer: 0.71, cite: 0.78, abstain: 0.8, falseAbstain: 0.16 };
+const FLOORS = { answer: 0.87, cite: 0.87, abstain: 0.83, falseAbstain: 0.06 };
 
 let corpus: Corpus;
 let bot: Bot;

@@ -7,7 +7,7 @@ export interface IntentAnalysis {
   /** For number questions: the figures that would answer it. */
   figureKinds?: FigureKind[];
   /** A computation the question asks for. */
-  compute?: "years-between" | "share";
+  compute?: "years-between" | "share" | "ratio";
 }
 
 // Attributes that are figures: "what is X's revenue", "the salary of …".
@@ -59,6 +59,9 @@ export function detectIntent(english: string, original = english): IntentAnalysi
   }
   if (/\b(what|which) (share|proportion|fraction|percentage|percent)\b|\bwhat percent(age)? of\b/.test(q)) {
     return { intent: "number", figureKinds: ["percent"], compute: "share" };
+  }
+  if (/\bhow many times (?:as (?:many|much|large|big|high)|more|larger|bigger|higher|greater)\b/.test(q)) {
+    return { intent: "number", figureKinds: ["count", "money"], compute: "ratio" };
   }
   if (/\bhow long\b/.test(q)) return { intent: "number", figureKinds: ["duration"] };
   if (COUNT_NOUNS.test(q)) {

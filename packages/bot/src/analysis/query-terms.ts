@@ -255,7 +255,11 @@ function markFocus(english: string, groups: TermGroup[]): void {
     }
   }
   // "Which province has…": the answer must be a province, so the evidence must speak of one.
-  const which = /^\s*(?:in |of |for |from )?which (?:other )?([a-z]+)/i.exec(english);
+  // "Which two officials…": the kind is the noun after the count.
+  const which =
+    /^\s*(?:in |of |for |from )?which (?:other )?(?:(?:two|three|four|five|six|\d+) )?([a-z]+)/i.exec(
+      english,
+    );
   if (which?.[1]) {
     // Kinds the entities' types already tell apart are met by naming one ("which countries" by
     // "Germany, Japan…"); finer kinds (province, city) must be named in the evidence.
@@ -268,11 +272,13 @@ function markFocus(english: string, groups: TermGroup[]): void {
     }
   }
   const match =
-    /\b(?:say|said|says|think|thinks|thought|write|wrote|mention|mentioned|claim|claimed|argue|argued|believe|state|stated|tell|told|talk|talked|comment|commented|announce|announced|report|reported)\b[^?]*?\b(?:about|regarding|concerning|on)\s+([^?,.;]+)/i.exec(
+    // "state" is more often "state firms" than a verb; "on" only after "comment".
+    /\b(?:say|said|says|think|thinks|thought|write|wrote|mention|mentioned|claim|claimed|argue|argued|believe|stated|tell|told|talk|talked|announce|announced|report|reported)\b[^?]*?\b(?:about|regarding|concerning)\s+([^?,.;]+)|\b(?:comment|commented|comments)\s+(?:about|on|regarding)\s+([^?,.;]+)/i.exec(
       english,
     ) ?? /\b(?:regarding|concerning)\s+([^?,.;]+)/i.exec(english);
-  if (!match?.[1]) return;
-  const words = new Set(tokenize(match[1]).map((t) => t.stem));
+  const about = match?.[1] ?? match?.[2];
+  if (!about) return;
+  const words = new Set(tokenize(about).map((t) => t.stem));
   for (const group of groups) {
     if (tokenize(group.word).some((t) => words.has(t.stem))) group.focus = true;
   }

@@ -44,7 +44,8 @@ function buildTranslator(datasets: Datasets): ChineseTranslator {
   }
   const longest = Math.max(1, ...[...dictionary.keys()].map((key) => key.length));
   return {
-    translate(question) {
+    translate(asked) {
+      const question = chineseDates(asked);
       const parts: string[] = [];
       const terms: TranslatedTerm[] = [];
       let i = 0;
@@ -82,4 +83,15 @@ function buildTranslator(datasets: Datasets): ChineseTranslator {
       return { english: parts.join(" ").replace(/\s+/g, " ").trim(), terms };
     },
   };
+}
+
+/**
+ * Chinese dates in the digits the English side reads: "上世纪50年代" / "二十世纪50年代" /
+ * "50年代" → "1950s", "2000年代" → "2000s", "2023年" → "2023".
+ */
+export function chineseDates(question: string): string {
+  return question
+    .replace(/(?:上个?世纪|二十世纪|20世纪)?\s*([1-9]0)\s*年代/g, (_all, decade: string) => ` 19${decade}s `)
+    .replace(/((?:19|20)\d0)\s*年代/g, (_all, decade: string) => ` ${decade}s `)
+    .replace(/((?:19|20)\d{2})\s*年(?![代度])/g, (_all, year: string) => ` ${year} `);
 }

@@ -78,7 +78,13 @@ export function abstainReason(
   if (!best) return "not-covered";
   if (!best.yearsMatch) return "wrong-year";
   // "What did Li Qiang say about exports?": the evidence must speak of exports.
-  if (analysis.query.groups.some((group, g) => group.focus && (best.groupCredit[g] ?? 0) < 0.5))
+  // A passage that names the focus covers it for each of its sentences ("which technologies":
+  // "…by placing high-tech companies … Internet of Things, artificial intelligence…").
+  if (
+    analysis.query.groups.some(
+      (group, g) => group.focus && (best.groupCredit[g] ?? 0) < 0.5 && !passageNames(analysis, g, best),
+    )
+  )
     return "not-covered";
   // Words the corpus never uses often name exactly what it does not cover — when they are a
   // large part of the question; one odd word among many is more often a paraphrase.
@@ -91,6 +97,23 @@ export function abstainReason(
     if (analysis.intent === "who") return "no-actor";
   }
   return undefined;
+}
+
+const PASSAGE_STEMS = new WeakMap<object, ReadonlySet<string>>();
+
+function passageNames(analysis: QuestionAnalysis, g: number, best: RankedSentence): boolean {
+  const group = analysis.query.groups[g];
+  if (!group || group.entityId) return false;
+  const passage = best.record.passage;
+  let stems = PASSAGE_STEMS.get(passage);
+  if (!stems) {
+    stems = new Set(tokenize(passage.text).map((t) => t.stem));
+    PASSAGE_STEMS.set(passage, stems);
+  }
+  const known = stems;
+  return analysis.query.terms.some(
+    (term) => term.group === g && term.origin !== "synonym" && known.has(term.stem),
+  );
 }
 
 /** The sentence an abstaining answer gives. */

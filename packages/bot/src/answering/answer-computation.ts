@@ -138,3 +138,39 @@ export function answerShare(input: StrategyInput): Draft | undefined {
   }
   return undefined;
 }
+
+/**
+ * "How many times as many X did A have as B?": the larger count over the smaller, from the
+ * best-ranked sentence that gives both ("122 auto manufacturers in China—compared to four in
+ * the United States"), with the arithmetic shown and the sentence cited.
+ */
+export function answerRatio(input: StrategyInput): Draft | undefined {
+  const { ranked, analysis } = input;
+  for (const candidate of ranked.slice(0, 3)) {
+    if (candidate.coverage < input.context.options.minCoverage || !candidate.yearsMatch) continue;
+    const counts = candidate.record.figures.filter(
+      (f) => (f.kind === "count" || f.kind === "money") && !analysis.givenNumbers.has(f.value),
+    );
+    if (counts.length < 2) continue;
+    const values = counts.map((f) => f.value);
+    const larger = Math.max(...values);
+    const smaller = Math.min(...values);
+    if (smaller <= 0 || larger === smaller) continue;
+    const ratio = Math.round((larger / smaller) * 10) / 10;
+    const composer = input.newComposer();
+    composer.sentence({
+      text: `About ${ratio} times as many (${larger} ÷ ${smaller} = ${ratio})`,
+      spans: [spanOf(candidate.record)],
+    });
+    composer.sentence({ text: tidySentence(candidate.record.text), spans: [spanOf(candidate.record)] });
+    return {
+      composer,
+      intent: "number",
+      sentences: [candidate.record],
+      long: false,
+      best: candidate,
+      confident: true,
+    };
+  }
+  return undefined;
+}

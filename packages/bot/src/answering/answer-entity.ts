@@ -5,7 +5,7 @@ import { MAX_ANSWER_LENGTH, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
 
 const ABOUT_ENTITY =
-  /^\s*(?:who|what)(?:'s| is| are| was| were)\s+(?:the\s+|a\s+|an\s+)?(.+?)\s*\??\s*$|^\s*(?:tell me about|describe|explain|define)\s+(.+?)\s*\??\s*$|^\s*(.+?)\s+(?:meaning|definition)\s*\??\s*$/i;
+  /^\s*(?:who|what)(?:'s| is| are| was| were)\s+(?:the\s+|a\s+|an\s+)?(.+?)\s*\??\s*$|^\s*(?:tell me about|describe|explain|define)\s+(.+?)\s*\??\s*$|^\s*(.+?)\s+(?:meaning|definition)\s*\??\s*$|^\s*what (?:does|do|did|is|was) (?:the |this )?(?:article|report|analysis|authors?|document|text|paper|piece)?\s*(?:mean|meant) by (?:the )?(.+?)\s*\??\s*$|^\s*what (?:does|do|did) (?:the )?(.+?) (?:mean|stand for|refer to)\s*\??\s*$/i;
 
 // "what does the term X refer to", "explain the concept of X": words that only ask for a definition.
 const DEFINING_WORDS = new Set([
@@ -18,6 +18,17 @@ const DEFINING_WORDS = new Set([
   "refer",
   "refers",
   "notion",
+  // What an entity's description says: "what is Cory Combs's role", "what is Jin's position".
+  "role",
+  "roles",
+  "position",
+  "job",
+  "title",
+  "post",
+  "occupation",
+  "profession",
+  "affiliation",
+  "background",
 ]);
 
 /** The entity a "who is X" / "what is X" question is about, when X is just that entity. */
@@ -37,7 +48,7 @@ export function entityInQuestion(input: StrategyInput): Entity | undefined {
   }
   const match = ABOUT_ENTITY.exec(analysis.english.replace(/[’]/g, "'"));
   if (!match) return undefined;
-  const subject = (match[1] ?? match[2] ?? match[3] ?? "").trim();
+  const subject = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? "").trim();
   const found = context.matcher.find(subject);
   const entity = found[0];
   if (!entity || found.length > 1 || analysis.years.length > 0) return undefined;
@@ -45,7 +56,9 @@ export function entityInQuestion(input: StrategyInput): Entity | undefined {
   const nameWords = new Set(
     [entity.name, ...entity.aliases].flatMap((name) => tokenize(name).map((t) => t.stem)),
   );
-  const rest = tokenize(subject).filter((t) => !STOPWORDS.has(t.word) && !nameWords.has(t.stem));
+  const rest = tokenize(subject).filter(
+    (t) => !STOPWORDS.has(t.word) && !nameWords.has(t.stem) && !DEFINING_WORDS.has(t.word),
+  );
   return rest.length === 0 ? entity : undefined;
 }
 

@@ -1,5 +1,7 @@
 import { formatQuantity } from "@newind/core";
+import { countedWords } from "../analysis/analyze-question.js";
 import type { FigureKind } from "../text/numbers.js";
+import { PARAPHRASES } from "../text/synonyms.js";
 import { tokenize } from "../text/tokens.js";
 import { shorten, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
@@ -23,6 +25,16 @@ export function formatMetricValue(value: number, unit: string): string {
   return formatQuantity(value, unit);
 }
 
+/** Stems of X in "how many X" and of its everyday paraphrases. */
+function countedStemsOf(english: string): Set<string> {
+  const words = countedWords(english);
+  return new Set(
+    [...words, ...words.flatMap((word) => PARAPHRASES[word] ?? [])].flatMap((word) =>
+      tokenize(word).map((t) => t.stem),
+    ),
+  );
+}
+
 /**
  * Answers "how many / how much / what percent" from the metrics dataset when a metric
  * fits the question (its label, scope and sentence cover it; its unit is the kind of
@@ -39,9 +51,13 @@ export function answerFromMetric(input: StrategyInput): Draft | undefined {
     const kind = kindOfUnit(record.unit);
     if (kind === "year") continue;
     if (analysis.figureKinds && !analysis.figureKinds.includes(kind)) continue;
-    if (kind === "count" && analysis.countedStems) {
+    // "How many 5G-enabled factories": a count of directives does not answer it.
+    const counted =
+      analysis.countedStems ??
+      (analysis.figureKinds?.includes("count") ? countedStemsOf(analysis.english) : undefined);
+    if (kind === "count" && counted && counted.size > 0) {
       const unitStems = tokenize(record.unit).map((t) => t.stem);
-      if (!unitStems.some((s) => analysis.countedStems?.has(s))) continue;
+      if (!unitStems.some((s) => counted.has(s))) continue;
     }
     if (analysis.years.length > 0) {
       // The metric's year, or else its sentence's ("In the early 2000s, the motivators…").

@@ -8,7 +8,7 @@ import { addEntityGroups, addHistoryTerms } from "../analysis/query-terms.js";
 import type { BotContext } from "../bot-context.js";
 import { tokenize } from "../text/tokens.js";
 import { abstainReason, abstentionText, asksUnknownAttribute } from "./abstain.js";
-import { answerShare, answerYearsBetween } from "./answer-computation.js";
+import { answerRatio, answerShare, answerYearsBetween } from "./answer-computation.js";
 import { answerAboutEntity } from "./answer-entity.js";
 import { answerFromSentences } from "./answer-generic.js";
 import { answerWithList } from "./answer-list.js";
@@ -234,6 +234,10 @@ function draftFor(input: StrategyInput): Draft | undefined {
   }
   if (analysis.compute === "share") {
     const computed = answerShare(input);
+    if (computed) return computed;
+  }
+  if (analysis.compute === "ratio") {
+    const computed = answerRatio(input);
     if (computed) return computed;
   }
   if (analysis.intent === "who" || analysis.intent === "definition") {
