@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Bot } from "@newind/bot";
 import type { Answer, Citation, Corpus, Evidence } from "@newind/core";
-import { stripControl, toSingleLine } from "@newind/core";
+import { stripControl, toSingleLine } from "@newind/core/text";
 import type { CommandContext } from "../context.js";
 import { ExitCode } from "../errors.js";
 import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
