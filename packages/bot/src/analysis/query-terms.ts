@@ -7,7 +7,7 @@ import { isEnglishWord, wordnetParaphrases } from "../text/wordnet.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Where a query term came from; decides its weight and whether it counts for coverage. */
-export type TermOrigin = "question" | "correction" | "synonym" | "entity" | "history";
+export type TermOrigin = "question" | "correction" | "synonym" | "wordnet" | "entity" | "history";
 
 /** A stem to look for in the evidence. */
 export interface QueryTerm {
@@ -232,7 +232,7 @@ export function buildQueryTerms(
       }
     }
     for (const synonym of related)
-      terms.push({ stem: stem(synonym), word: synonym, weight: WORDNET_WEIGHT, origin: "synonym", group });
+      terms.push({ stem: stem(synonym), word: synonym, weight: WORDNET_WEIGHT, origin: "wordnet", group });
   }
   markFocus(english, groups);
   return { terms, groups, corrections };

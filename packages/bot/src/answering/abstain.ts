@@ -4,6 +4,8 @@ import { stem } from "../text/stem.js";
 import { tokenize } from "../text/tokens.js";
 import type { RankedSentence } from "./rank-sentences.js";
 
+const EVENT_DATED_COVERAGE = 0.55;
+
 /** Why the bot declines to answer. */
 export type AbstainReason =
   | "empty"
@@ -90,6 +92,10 @@ export function abstainReason(
   // large part of the question; one odd word among many is more often a paraphrase.
   let threshold = unknownShare(analysis) >= 0.25 ? options.minCoverageWithUnknown : options.minCoverage;
   if (analysis.intent === "date") threshold = Math.max(threshold, options.minCoverageForDates);
+  // An event that dates something ("until the EV revolution, when…") answers "when" less surely
+  // than a year does: it must be about most of the question.
+  if (analysis.intent === "date" && best.typed && !best.record.hasDate && best.record.eventDated)
+    threshold = Math.max(threshold, EVENT_DATED_COVERAGE);
   if (best.coverage < threshold - slack) return "not-covered";
   if (!best.typed) {
     if (analysis.intent === "number") return "no-figure";

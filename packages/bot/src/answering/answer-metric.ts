@@ -1,6 +1,7 @@
 import { formatQuantity } from "@newind/core";
 import { countedWords } from "../analysis/analyze-question.js";
 import type { FigureKind } from "../text/numbers.js";
+import { GENERIC_WORDS, STOPWORDS } from "../text/stopwords.js";
 import { PARAPHRASES } from "../text/synonyms.js";
 import { tokenize } from "../text/tokens.js";
 import { shorten, tidySentence } from "./compose.js";
@@ -27,7 +28,8 @@ export function formatMetricValue(value: number, unit: string): string {
 
 /** Stems of X in "how many X" and of its everyday paraphrases. */
 function countedStemsOf(english: string): Set<string> {
-  const words = countedWords(english);
+  // "how many items": a generic noun counts anything.
+  const words = countedWords(english).filter((word) => !GENERIC_WORDS.has(word) && !STOPWORDS.has(word));
   return new Set(
     [...words, ...words.flatMap((word) => PARAPHRASES[word] ?? [])].flatMap((word) =>
       tokenize(word).map((t) => t.stem),

@@ -26,6 +26,8 @@ export interface SentenceRecord {
   causal: boolean;
   definitional: boolean;
   comparative: boolean;
+  /** Dates something by an event rather than a year ("until the EV revolution, when BYD…"). */
+  eventDated: boolean;
   /** Ends with a colon and introduces list items. */
   introducesList: boolean;
   previous?: SentenceRecord;
@@ -54,6 +56,8 @@ const DEFINITIONAL =
   /\b(to describe|refer(s|red)? to( as)?|dubbed|defined|is a|is an|means|known as|term|called|theory|concept|in other words|in this situation)\b/i;
 const COMPARATIVE =
   /\b(compared? (to|with)|differ\w*|unlike|whereas|rather than|similar|shifted away|away from|toward|instead of|closely based|based on|upgraded|versus|than|however|likewise)\b/i;
+const EVENT_DATED =
+  /\b(?:until|after|during|since|following|amid|before|with) (?:the )?[^,.;:]{3,50}, when\b|\bat the time of\b/i;
 const ANAPHORA = /^(?:\S+\s+){0,12}?(these|this|such|those|the following)\b/i;
 
 const PASSAGE_BEFORE = new WeakMap<Corpus, Map<string, Passage>>();
@@ -168,6 +172,7 @@ export function buildEvidenceIndex(corpus: Corpus, entityMatcher: EntityMatcher)
       definitional: DEFINITIONAL.test(text),
       comparative: COMPARATIVE.test(text),
       introducesList: /:\s*$/.test(text) && listItems.has(passage.id),
+      eventDated: EVENT_DATED.test(text),
       contextStems: new Set(),
       contextEntityIds: new Set(),
     });

@@ -48,6 +48,8 @@ export interface RankedSentence {
 }
 
 const CONTEXT_CREDIT = 0.6;
+// Half: enough to carry a paraphrase ("caught" near "trap"), too little to cover a topic the corpus lacks.
+const WORDNET_COVER = 0.5;
 
 interface Surroundings {
   /** Stems within 80 characters either side. */
@@ -148,8 +150,9 @@ export function isTyped(
       // "When will …?" asks about the future: only a sentence that looks ahead answers it.
       if (ranking.future && !FUTURE.test(record.text)) return false;
       // The date must be of what was asked: the sentence speaks of it ("founded", "began making batteries").
+      // A year, or an event that dates it ("until the EV revolution, when…"), unless a year was asked.
       return (
-        hasAnsweringDate(record, ranking) &&
+        (hasAnsweringDate(record, ranking) || (record.eventDated && ranking.years.length === 0)) &&
         (topicStems.size === 0 ||
           [...topicStems].some((s) => record.stems.has(s) || record.contextStems.has(s)))
       );
@@ -221,6 +224,7 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
   for (const record of index.sentences) {
     const groupCredit = new Array<number>(query.groups.length).fill(0);
     const contextCredit = new Array<number>(query.groups.length).fill(0);
+    const wordnetCredit = new Array<number>(query.groups.length).fill(0);
     let historyScore = 0;
     for (const term of query.terms) {
       const direct = term.allOf ? term.allOf.every((s) => record.stems.has(s)) : record.stems.has(term.stem);
@@ -235,6 +239,12 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
         continue;
       }
       const credit = term.weight;
+      if (term.origin === "wordnet") {
+        // WordNet's stand-ins retrieve; they cover the question word only weakly.
+        const value = direct ? credit : credit * CONTEXT_CREDIT;
+        wordnetCredit[term.group] = Math.max(wordnetCredit[term.group] ?? 0, value);
+        continue;
+      }
       if (direct) groupCredit[term.group] = Math.max(groupCredit[term.group] ?? 0, credit);
       else contextCredit[term.group] = Math.max(contextCredit[term.group] ?? 0, credit * CONTEXT_CREDIT);
     }
@@ -252,8 +262,9 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
       const weight = query.groups[g]?.weight ?? 0;
       const direct = groupCredit[g] ?? 0;
       const best = Math.max(direct, contextCredit[g] ?? 0);
-      lexical += weight * (direct + 0.5 * Math.max(0, best - direct));
-      covered += weight * best;
+      const stand = wordnetCredit[g] ?? 0;
+      lexical += weight * Math.max(direct + 0.5 * Math.max(0, best - direct), stand);
+      covered += weight * Math.max(best, stand * WORDNET_COVER);
       directCovered += weight * direct;
     }
     lexical += historyScore;
