@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { Corpus } from "@newind/core";
 import { loadDefaultCorpus } from "@newind/data";
 import { createSearchIndex } from "@newind/search";
@@ -6,11 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Bot, createBot } from "../src/create-bot.js";
 
 // Questions written independently of the bot, its dev set and its self-check sets
-// (fixtures/independent-questions.jsonl, the format and kinds of ../shared/eval): they were not
-// used to write the bot's rules, only to measure whether its mechanisms generalise. Graded by
+// (fixtures/independent-questions*.jsonl, the format and kinds of ../shared/eval): the first set
+// by someone else, the second in everyday words after the thresholds were re-set. They are for
+// measuring whether mechanisms generalise; their phrasings are never copied into word lists. Graded by
 // the README's rules, including the answer length limits. The floors are the levels reached
-// (0.90 answer and citation, no abstention missed, one false abstention) less one question's
-// worth; raise them, never lower them.
+// (0.927 answer, 0.902 citation, 1.0 abstention, 0.024 false abstention on 82 + 15 questions)
+// less one question's worth; raise them, never lower them.
 interface Question {
   id: string;
   kind: string;
@@ -21,15 +22,18 @@ interface Question {
 }
 
 const ABSTAIN = new Set(["unanswerable", "offtopic"]);
-const questions: Question[] = readFileSync(
-  new URL("./fixtures/independent-questions.jsonl", import.meta.url),
-  "utf8",
-)
-  .split("\n")
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as Question);
+const fixtures = new URL("./fixtures/", import.meta.url);
+const questions: Question[] = readdirSync(fixtures)
+  .filter((file) => /^independent-questions.*\.jsonl$/.test(file))
+  .sort()
+  .flatMap((file) =>
+    readFileSync(new URL(file, fixtures), "utf8")
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as Question),
+  );
 
-const FLOORS = { answer: 0.87, cite: 0.87, abstain: 0.83, falseAbstain: 0.06 };
+const FLOORS = { answer: 0.91, cite: 0.89, abstain: 0.93, falseAbstain: 0.04 };
 
 let corpus: Corpus;
 let bot: Bot;
@@ -79,7 +83,7 @@ describe("independently written questions", () => {
       )
         cited++;
     }
-    expect(answerable).toBeGreaterThanOrEqual(35);
+    expect(answerable).toBeGreaterThanOrEqual(80);
     expect(correct / answerable).toBeGreaterThanOrEqual(FLOORS.answer);
     expect(cited / answerable).toBeGreaterThanOrEqual(FLOORS.cite);
     expect(abstained / unanswerable).toBeGreaterThanOrEqual(FLOORS.abstain);

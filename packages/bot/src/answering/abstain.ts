@@ -69,9 +69,12 @@ export function abstainReason(
 ): AbstainReason | undefined {
   if (analysis.query.groups.length === 0 && analysis.query.terms.length === 0) return "empty";
   // Off topic: the corpus knows too few of the question's words and it names nothing the corpus names.
+  // A year the corpus knows anchors a question on topic as an entity does ("the 1950s mineral spending").
+  const knownYear = analysis.query.groups.some((group) => group.known && /^\d{4}s?$/.test(group.word));
   if (
     analysis.query.groups.length > 0 &&
     analysis.entities.length === 0 &&
+    !knownYear &&
     knownShare(analysis) < options.minKnown
   ) {
     return "off-topic";
@@ -118,7 +121,10 @@ function passageNames(analysis: QuestionAnalysis, g: number, best: RankedSentenc
   }
   const known = stems;
   return analysis.query.terms.some(
-    (term) => term.group === g && term.origin !== "synonym" && known.has(term.stem),
+    (term) =>
+      term.group === g &&
+      (term.origin === "question" || term.origin === "correction") &&
+      known.has(term.stem),
   );
 }
 

@@ -58,8 +58,51 @@ export function stem(word: string): string {
 
 const CACHE = new Map<string, string>();
 
+// Irregular past forms of common verbs, so "paid" meets "pay" and "took" meets "take". Only
+// forms without a common noun or adjective sense of their own ("left", "saw", "found", "led"
+// and "rose" stay as they are).
+const IRREGULAR: Readonly<Record<string, string>> = {
+  paid: "pay",
+  took: "take",
+  taken: "take",
+  made: "make",
+  caught: "catch",
+  bought: "buy",
+  sold: "sell",
+  grew: "grow",
+  grown: "grow",
+  began: "begin",
+  begun: "begin",
+  brought: "bring",
+  gave: "give",
+  built: "build",
+  spent: "spend",
+  won: "win",
+  chose: "choose",
+  chosen: "choose",
+  drove: "drive",
+  driven: "drive",
+  wrote: "write",
+  written: "write",
+  spoke: "speak",
+  spoken: "speak",
+  sought: "seek",
+  fought: "fight",
+  thought: "think",
+  taught: "teach",
+  became: "become",
+  ran: "run",
+  held: "hold",
+  kept: "keep",
+  sent: "send",
+  told: "tell",
+  meant: "mean",
+  arose: "arise",
+  arisen: "arise",
+};
+
 function stemUncached(word: string): string {
-  let w = word;
+  let w = IRREGULAR[word] ?? word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith("'s")) w = w.slice(0, -2);
   // Plurals and third person.
