@@ -103,8 +103,8 @@ function structuralCandidates(input: StrategyInput): ListCandidate[] {
  * or items fit the question, else the list introduced by a top-ranked lead-in sentence.
  * The lead-in sentence comes first, then one line per item, each with its own citation.
  */
-export function answerWithList(input: StrategyInput): Draft | undefined {
-  const candidates = [...curatedCandidates(input), ...structuralCandidates(input)].sort(
+export function answerWithList(input: StrategyInput, curatedOnly = false): Draft | undefined {
+  const candidates = [...curatedCandidates(input), ...(curatedOnly ? [] : structuralCandidates(input))].sort(
     (a, b) => b.score - a.score,
   );
   const best = candidates[0];

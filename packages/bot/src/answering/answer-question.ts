@@ -28,6 +28,8 @@ export interface AnswerResult {
 }
 
 const RELATED_COUNT = 3;
+const PLURAL_WHICH =
+  /^\s*(?:in |of |from )?which (?:\w+ )?(?:countries|nations|companies|firms|cities|provinces|regions|organi[sz]ations|officials|people|leaders|ministries|agencies)\b/i;
 
 function analysisContext(context: BotContext): AnalysisContext {
   const analysis: AnalysisContext = {
@@ -247,6 +249,11 @@ function draftFor(input: StrategyInput): Draft | undefined {
   if (analysis.intent === "list") {
     const list = answerWithList(input);
     if (list) return list;
+  }
+  // "Which countries…", "which companies…": several answers, as a curated list gives them.
+  if (analysis.intent === "who" && PLURAL_WHICH.test(analysis.english)) {
+    const list = answerWithList(input, true);
+    if (list?.confident) return list;
   }
   const generic = answerFromSentences(input);
   // No sentence holds the figure asked for, but a curated metric does ("how many countries…").
