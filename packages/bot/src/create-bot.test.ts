@@ -124,6 +124,13 @@ describe("createBot on the default corpus", () => {
     expectGrounded(meaning);
   });
 
+  it("answers 'the third element' with that item of the curated list, in full", async () => {
+    const answer = await bot.ask("What does the third element of Xi's New Industrialization involve?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toMatch(/greening/);
+    expectGrounded(answer);
+  });
+
   it("offers the closest passages when the topic is near", async () => {
     const answer = await bot.ask("How many auto manufacturers will China have in 2030?");
     expect(answer.related?.length).toBeGreaterThan(0);

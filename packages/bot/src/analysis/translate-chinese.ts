@@ -45,7 +45,7 @@ function buildTranslator(datasets: Datasets): ChineseTranslator {
   const longest = Math.max(1, ...[...dictionary.keys()].map((key) => key.length));
   return {
     translate(asked) {
-      const question = chineseDates(asked);
+      const question = chineseOrdinals(chineseDates(asked));
       const parts: string[] = [];
       const terms: TranslatedTerm[] = [];
       let i = 0;
@@ -94,4 +94,20 @@ export function chineseDates(question: string): string {
     .replace(/(?:上个?世纪|二十世纪|20世纪)?\s*([1-9]0)\s*年代/g, (_all, decade: string) => ` 19${decade}s `)
     .replace(/((?:19|20)\d0)\s*年代/g, (_all, decade: string) => ` ${decade}s `)
     .replace(/((?:19|20)\d{2})\s*年(?![代度])/g, (_all, year: string) => ` ${year} `);
+}
+
+const CHINESE_ORDINALS: Readonly<Record<string, string>> = {
+  一: "first",
+  二: "second",
+  三: "third",
+  四: "fourth",
+  五: "fifth",
+};
+
+/** "第二个要素" → "second 要素": an ordinal before a counter or a list noun (not "第二十次"). */
+export function chineseOrdinals(question: string): string {
+  return question.replace(
+    /第([一二三四五])(?:个|项|条|点)?(?=要素|方面|支柱|措施|步|项|条|点|个|$)/g,
+    (_all, n: string) => ` ${CHINESE_ORDINALS[n] ?? n} `,
+  );
 }

@@ -1,4 +1,6 @@
 import type { EnumeratedList, Passage } from "@newind/core";
+import { stem } from "../text/stem.js";
+import { tokenize } from "../text/tokens.js";
 import { unknownShare } from "./abstain.js";
 import { type Claim, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
@@ -137,5 +139,91 @@ export function answerWithList(input: StrategyInput, curatedOnly = false): Draft
     long,
     best: bestRank,
     confident: best.score >= 0.75 && !unknown,
+  };
+}
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  last: -1,
+  final: -1,
+};
+const ORDINAL_ITEM =
+  /\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+(element|item|directive|action|step|measure|pillar|component|activity|motivator|headwind|area|priority|point)s?\b/i;
+
+/**
+ * "…under the first element", "what is the third pillar": one item of a curated list the
+ * question fits, named by its position, answered with the item's own passage in full.
+ */
+export function answerOrdinalItem(input: StrategyInput): Draft | undefined {
+  const { context, analysis } = input;
+  const match = ORDINAL_ITEM.exec(analysis.english);
+  if (!match?.[1] || !match[2]) return undefined;
+  const position = ORDINALS[match[1].toLowerCase()] ?? 0;
+  const noun = stem(match[2].toLowerCase());
+  let best: { list: EnumeratedList; coverage: number } | undefined;
+  for (const { record, prepared } of context.lists) {
+    const described = `${record.title} ${record.keywords.join(" ")}`;
+    const words = tokenize(described).map((t) => t.stem);
+    if (!words.includes(noun)) continue;
+    // A list that names the ordinal itself ("what the second element calls for") is the
+    // content of one item, not the list the item belongs to.
+    const ordinal = match[1].toLowerCase();
+    if (words.some((word, i) => word === ordinal && words[i + 1] === noun)) continue;
+    const coverage = textCoverage(prepared, analysis.query, context.matcher);
+    if (!best || coverage > best.coverage) best = { list: record, coverage };
+  }
+  if (!best) return undefined;
+  const items = best.list.items;
+  const item = position < 0 ? items[items.length - 1] : items[position - 1];
+  if (!item) return undefined;
+  const passage = context.index.passages.get(item.evidence.passageId);
+  const text = passage && passage.span.start === item.evidence.start ? passage.text : item.text;
+  const composer = input.newComposer();
+  composer.sentence({
+    text: shorten(tidySentence(text), MAX_ANSWER_LENGTH - 20),
+    spans: [
+      {
+        docId: item.evidence.docId,
+        passageId: item.evidence.passageId,
+        paragraph: item.evidence.paragraph,
+        start: item.evidence.start,
+        end: item.evidence.end,
+      },
+    ],
+  });
+  // The passage that takes the item up ("The second element of … is …") supports it.
+  const ordinalStem = stem(match[1].toLowerCase());
+  const support = input.ranked
+    .slice(0, 10)
+    .find(
+      (r) =>
+        r.record.passage.kind !== "list-item" &&
+        r.record.stems.has(ordinalStem) &&
+        r.record.stems.has(noun) &&
+        r.record.passageId !== item.evidence.passageId,
+    );
+  if (support) {
+    const supportText = shorten(tidySentence(support.record.text), 260);
+    if (composer.lengthWith(supportText) <= MAX_ANSWER_LENGTH)
+      composer.sentence({ text: supportText, spans: [spanOf(support.record)] });
+  }
+  const record = context.sentenceAt(item.evidence.docId, item.evidence.start, item.evidence.end);
+  const ranked = input.ranked.find((r) => r.record.id === record?.id) ?? input.ranked[0];
+  return {
+    composer,
+    intent: analysis.intent,
+    sentences: record ? [record] : [],
+    long: false,
+    best: ranked,
+    confident: best.coverage >= 0.3,
   };
 }

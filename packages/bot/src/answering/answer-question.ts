@@ -11,7 +11,7 @@ import { abstainReason, abstentionText, asksUnknownAttribute } from "./abstain.j
 import { answerRatio, answerShare, answerYearsBetween } from "./answer-computation.js";
 import { answerAboutEntity } from "./answer-entity.js";
 import { answerFromSentences } from "./answer-generic.js";
-import { answerWithList } from "./answer-list.js";
+import { answerOrdinalItem, answerWithList } from "./answer-list.js";
 import { answerFromMetric } from "./answer-metric.js";
 import { assertCitations, CitationRegistry } from "./citations.js";
 import { AnswerComposer, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten } from "./compose.js";
@@ -246,6 +246,8 @@ function draftFor(input: StrategyInput): Draft | undefined {
     const about = answerAboutEntity(input);
     if (about) return about;
   }
+  const item = answerOrdinalItem(input);
+  if (item) return item;
   if (analysis.intent === "list") {
     const list = answerWithList(input);
     if (list) return list;
