@@ -124,6 +124,12 @@ describe("createBot on the default corpus", () => {
     expectGrounded(meaning);
   });
 
+  it("reads a closed compound the corpus writes open ('payoff' as 'pay off')", async () => {
+    const answer = await bot.ask("How long was it from the 1950s mineral investments to their payoff?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain("30 years");
+  });
+
   it("answers 'the third element' with that item of the curated list, in full", async () => {
     const answer = await bot.ask("What does the third element of Xi's New Industrialization involve?");
     expect(answer.abstained).toBe(false);

@@ -221,9 +221,11 @@ export function buildQueryTerms(
       synonyms.length === 0 && !direct
         ? wordnetParaphrases(word).filter((w) => vocabulary.hasStem(stem(w)))
         : [];
+    // A closed compound the corpus writes open or hyphenated ("payoff" → "pay off", "upmarket").
+    const parts = synonyms.length === 0 && !direct ? compoundParts(word, vocabulary) : undefined;
     // Stand-ins from WordNet do not make the word known: marking it so lets through questions
     // about what the corpus lacks ("chairman" → "president"), measured on the self-check sets.
-    groups.push({ word, weight: vocabulary.idf(stemmed), known });
+    groups.push({ word, weight: vocabulary.idf(stemmed), known: known || parts !== undefined });
     terms.push({ stem: stemmed, word, weight: origin === "correction" ? 0.85 : 1, origin, group });
     for (const synonym of synonyms) {
       for (const part of tokenize(synonym)) {
@@ -231,11 +233,39 @@ export function buildQueryTerms(
         terms.push({ stem: part.stem, word: part.word, weight: 0.6, origin: "synonym", group });
       }
     }
+    if (parts) {
+      const stems = parts.map((part) => stem(part));
+      terms.push({
+        stem: stems[0] ?? stemmed,
+        word: parts.join(" "),
+        weight: 0.85,
+        origin: "synonym",
+        group,
+        allOf: stems,
+      });
+    }
     for (const synonym of related)
       terms.push({ stem: stem(synonym), word: synonym, weight: WORDNET_WEIGHT, origin: "wordnet", group });
   }
   markFocus(english, groups);
   return { terms, groups, corrections };
+}
+
+/** Particles that close a compound ("payoff", "buildup", "takeover"). */
+const PARTICLES = new Set(["off", "up", "out", "down", "over", "back"]);
+
+/** "payoff" → ["pay", "off"]: a word the corpus uses and another (or a particle) it also uses. */
+function compoundParts(word: string, vocabulary: Vocabulary): [string, string] | undefined {
+  if (word.length < 6 || /[^a-z]/.test(word)) return undefined;
+  for (let i = 3; i <= word.length - 2; i++) {
+    const left = word.slice(0, i);
+    const right = word.slice(i);
+    if (STOPWORDS.has(left) || !vocabulary.hasStem(stem(left))) continue;
+    const rightOk =
+      PARTICLES.has(right) || (right.length >= 3 && !STOPWORDS.has(right) && vocabulary.hasStem(stem(right)));
+    if (rightOk) return [left, right];
+  }
+  return undefined;
 }
 
 /**
