@@ -4,7 +4,7 @@ import { stem } from "../text/stem.js";
 import { tokenize } from "../text/tokens.js";
 import type { RankedSentence } from "./rank-sentences.js";
 
-const EVENT_DATED_COVERAGE = 0.55;
+const EVENT_DATED_COVERAGE = 0.6;
 
 /** Why the bot declines to answer. */
 export type AbstainReason =
