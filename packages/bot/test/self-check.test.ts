@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 
 describe("self-check questions beside the dev set", () => {
-  it("answers ≥ 0.95 of the answerable ones with a cited span, abstains on ≥ 0.90 of the rest, false-abstains on ≤ 0.03", () => {
+  it("answers ≥ 0.95 of the answerable ones with a cited span, abstains on ≥ 0.91 of the rest, false-abstains on ≤ 0.03", () => {
     const text = corpus.documents[0]?.text ?? "";
     let answerable = 0;
     let correct = 0;
@@ -73,7 +73,7 @@ describe("self-check questions beside the dev set", () => {
     // 0.93 was reached with coverage thresholds that over-fitted these questions and punished
     // paraphrase on independent ones (test/independent.test.ts); abstention now rests more on
     // what the corpus lacks (an asked-for attribute, year, figure or date) than on coverage.
-    expect(abstained / unanswerable).toBeGreaterThanOrEqual(0.9);
+    expect(abstained / unanswerable).toBeGreaterThanOrEqual(0.91);
     expect(falseAbstain / answerable).toBeLessThanOrEqual(0.03);
   });
 });
