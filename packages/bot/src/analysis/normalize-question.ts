@@ -1,4 +1,4 @@
-import { stripControl } from "@newind/core";
+import { stripControl } from "@newind/core/text";
 
 /** The longest question the bot reads; longer ones are cut here (with a notice). */
 export const MAX_QUESTION_LENGTH = 2000;

@@ -1,4 +1,4 @@
-import { formatQuantity } from "@newind/core";
+import { formatQuantity } from "@newind/core/text";
 import { countedWords } from "../analysis/analyze-question.js";
 import type { FigureKind } from "../text/numbers.js";
 import { GENERIC_WORDS, STOPWORDS } from "../text/stopwords.js";
