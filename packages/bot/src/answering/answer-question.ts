@@ -309,7 +309,11 @@ function multiPart(
     const partAnalysis = analyzeQuestion(part, analysisContext(context));
     // "Who is Li Qiang and what did he call for?": a later part's pronoun is the earlier part's subject.
     if (before) resolvePronouns(context, partAnalysis, before);
-    const ranked = rankSentences(context.index, rankingFor(context, partAnalysis, previous));
+    // A later part asks something else: the sentences an earlier part answered with are not its answer.
+    const used = new Set(sentences.map((sentence) => sentence.id));
+    const ranked = rankSentences(context.index, rankingFor(context, partAnalysis, previous)).filter(
+      (candidate) => !used.has(candidate.record.id),
+    );
     // Each part composes apart (sharing the citation numbers), so a part that turns out
     // unanswered leaves nothing behind.
     const composer = new AnswerComposer(registry);
@@ -402,16 +406,27 @@ export function answerQuestion(
 }
 
 function finish(context: BotContext, result: AnswerResult): AnswerResult {
-  // Citations that a shortened answer no longer mentions are dropped, then renumbered in order.
+  // Citations are numbered by first appearance in the text: those a shortened answer no
+  // longer mentions are dropped, and a part of a multi-part answer that reuses an earlier
+  // part's citation after new ones does not break the order.
   const { answer } = result;
-  const used = answer.citations.filter((citation) => answer.answer.includes(`[${citation.n}]`));
-  if (used.length !== answer.citations.length) {
-    const renumber = new Map(used.map((citation, i) => [citation.n, i + 1]));
+  const order: number[] = [];
+  for (const match of answer.answer.matchAll(/\[(\d+)\]/g)) {
+    const n = Number(match[1]);
+    if (!order.includes(n) && answer.citations.some((citation) => citation.n === n)) order.push(n);
+  }
+  const inOrder = order.length === answer.citations.length && order.every((n, i) => n === i + 1);
+  if (!inOrder) {
+    const renumber = new Map(order.map((n, i) => [n, i + 1]));
     answer.answer = answer.answer.replace(/\[(\d+)\]/g, (_all, n: string) => {
       const to = renumber.get(Number(n));
       return to === undefined ? "" : `[${to}]`;
     });
-    answer.citations = used.map((citation, i) => ({ ...citation, n: i + 1 }));
+    const byNumber = new Map(answer.citations.map((citation) => [citation.n, citation]));
+    answer.citations = order.flatMap((n, i) => {
+      const citation = byNumber.get(n);
+      return citation ? [{ ...citation, n: i + 1 }] : [];
+    });
   }
   assertCitations(answer.citations, context.index.documents, context.corpus.footnotes);
   return result;
