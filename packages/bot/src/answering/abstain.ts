@@ -5,6 +5,7 @@ import { tokenize } from "../text/tokens.js";
 import type { RankedSentence } from "./rank-sentences.js";
 
 const EVENT_DATED_COVERAGE = 0.6;
+const ACTORS = new Set(["person", "organization", "company"]);
 
 /** Why the bot declines to answer. */
 export type AbstainReason =
@@ -82,6 +83,17 @@ export function abstainReason(
   if (asksUnknownAttribute(analysis)) return "not-covered";
   if (!best) return "not-covered";
   if (!best.yearsMatch) return "wrong-year";
+  // "Who heads BYD?": an actor the question names must be in the evidence, or the answer is
+  // someone else's (the head of the MIIT).
+  if (
+    analysis.intent === "who" &&
+    analysis.entities.some((entity) => {
+      if (!ACTORS.has(entity.type)) return false;
+      const g = analysis.query.groups.findIndex((group) => group.entityId === entity.id);
+      return g >= 0 && (best.groupCredit[g] ?? 0) < 0.5;
+    })
+  )
+    return "not-covered";
   // "What did Li Qiang say about exports?": the evidence must speak of exports.
   // A passage that names the focus covers it for each of its sentences ("which technologies":
   // "…by placing high-tech companies … Internet of Things, artificial intelligence…").

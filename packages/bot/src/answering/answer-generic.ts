@@ -14,7 +14,23 @@ export function pickLead(input: StrategyInput): RankedSentence | undefined {
   const top = ranked[0];
   if (!top) return undefined;
   if (["number", "date", "who"].includes(analysis.intent)) {
-    const typed = ranked.slice(0, 8).find((candidate) => candidate.typed && candidate.yearsMatch);
+    // For "who", the actors the question names stay in the evidence ("who heads BYD" is about BYD).
+    const actorGroups = analysis.query.groups.flatMap((group, g) => {
+      const entity = group.entityId ? input.context.index.entities.get(group.entityId) : undefined;
+      return analysis.intent === "who" &&
+        entity &&
+        ["person", "organization", "company"].includes(entity.type)
+        ? [g]
+        : [];
+    });
+    const typed = ranked
+      .slice(0, 8)
+      .find(
+        (candidate) =>
+          candidate.typed &&
+          candidate.yearsMatch &&
+          actorGroups.every((g) => (candidate.groupCredit[g] ?? 0) >= 0.5),
+      );
     if (typed && typed.score >= top.score * 0.35) return typed;
   }
   // An explanation leads a "why" answer when it is nearly as relevant as the best sentence.

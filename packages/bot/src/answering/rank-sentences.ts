@@ -211,8 +211,11 @@ export function rankSentences(index: EvidenceIndex, ranking: RankingQuery): Rank
   const topicGroups = new Set(
     query.groups.flatMap((group, g) => (group.entityId || /^\d{4}s?$/.test(group.word) ? [] : [g])),
   );
+  // WordNet's stand-ins are too loose to say what a figure or a date must stand near.
   const topicStems = new Set(
-    query.terms.filter((term) => topicGroups.has(term.group)).map((term) => term.stem),
+    query.terms
+      .filter((term) => topicGroups.has(term.group) && term.origin !== "wordnet")
+      .map((term) => term.stem),
   );
   for (const group of query.groups) {
     const entity = group.entityId ? index.entities.get(group.entityId) : undefined;
