@@ -31,13 +31,23 @@ function maxDistance(word: string): number {
 }
 
 /**
- * Builds the vocabulary of a set of texts (one "document" each for document frequency).
- *
- * @example
- * const vocabulary = buildVocabulary(corpus.sentences.map((s) => s.text));
- * vocabulary.correct("premeir") // "premier"
+ * What a {@link Vocabulary} is built from: word and stem counts of a set of texts. Plain
+ * data, so the bot's build-time context snapshot can store it and skip the tokenising.
  */
-export function buildVocabulary(texts: readonly string[], extraWords: readonly string[] = []): Vocabulary {
+export interface VocabularyCounts {
+  /** Number of texts counted. */
+  texts: number;
+  /** Stem → number of texts it occurs in, in first-seen order. */
+  documentFrequency: Array<[string, number]>;
+  /** Word → number of occurrences (extra words at least once), in first-seen order. */
+  wordFrequency: Array<[string, number]>;
+}
+
+/** Counts the words and stems of a set of texts (one "document" each) for {@link vocabularyFromCounts}. */
+export function countVocabulary(
+  texts: readonly string[],
+  extraWords: readonly string[] = [],
+): VocabularyCounts {
   const documentFrequency = new Map<string, number>();
   const wordFrequency = new Map<string, number>();
   for (const text of texts) {
@@ -52,7 +62,29 @@ export function buildVocabulary(texts: readonly string[], extraWords: readonly s
   for (const word of extraWords) {
     for (const token of tokenize(word)) wordFrequency.set(token.word, wordFrequency.get(token.word) ?? 1);
   }
-  const size = Math.max(texts.length, 1);
+  return {
+    texts: texts.length,
+    documentFrequency: [...documentFrequency],
+    wordFrequency: [...wordFrequency],
+  };
+}
+
+/**
+ * Builds the vocabulary of a set of texts (one "document" each for document frequency).
+ *
+ * @example
+ * const vocabulary = buildVocabulary(corpus.sentences.map((s) => s.text));
+ * vocabulary.correct("premeir") // "premier"
+ */
+export function buildVocabulary(texts: readonly string[], extraWords: readonly string[] = []): Vocabulary {
+  return vocabularyFromCounts(countVocabulary(texts, extraWords));
+}
+
+/** The {@link Vocabulary} of counts made by {@link countVocabulary}. */
+export function vocabularyFromCounts(counts: VocabularyCounts): Vocabulary {
+  const documentFrequency = new Map(counts.documentFrequency);
+  const wordFrequency = new Map(counts.wordFrequency);
+  const size = Math.max(counts.texts, 1);
   const maxIdf = Math.log(1 + size);
   const words = [...wordFrequency.keys()].filter((word) => word.length >= 3 && !/\d/.test(word)).sort();
   const cache = new Map<string, string | undefined>();
