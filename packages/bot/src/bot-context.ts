@@ -1,10 +1,15 @@
 import type { Corpus, Entity, EnumeratedList, Metric, TimelineEvent } from "@newind/core";
 import { createEntityMatcher, type EntityMatcher } from "./analysis/find-entities.js";
-import { glossaryExpansions, type PhraseExpansion } from "./analysis/query-terms.js";
+import type { PhraseExpansion } from "./analysis/query-terms.js";
 import { type ChineseTranslator, createChineseTranslator } from "./analysis/translate-chinese.js";
-import { buildVocabulary, type Vocabulary } from "./analysis/vocabulary.js";
-import { buildEvidenceIndex, type EvidenceIndex, type SentenceRecord } from "./answering/evidence-index.js";
+import { type Vocabulary, vocabularyFromCounts } from "./analysis/vocabulary.js";
+import type { EvidenceIndex, SentenceRecord } from "./answering/evidence-index.js";
 import { type PreparedText, prepareText, sentenceOf } from "./answering/match-records.js";
+import {
+  type ContextSnapshotLocation,
+  DEFAULT_CONTEXT_SNAPSHOT,
+  loadContextData,
+} from "./context-snapshot.js";
 
 /** A search hit as the bot reads it (structurally, `CitationHit` of `@newind/search`). */
 export interface SearchHitLike {
@@ -78,20 +83,21 @@ const DEFAULTS: Required<BotOptions> = {
   maxHistory: 3,
 };
 
-/** Prepares a corpus (and optionally a search index) for answering. */
+/**
+ * Prepares a corpus (and optionally a search index) for answering. The evidence index,
+ * vocabulary counts and phrase expansions come from the build-time snapshot when it was
+ * made from this corpus by this code (see context-snapshot.ts; `snapshot: false` never
+ * reads one), else they are derived — the same data either way.
+ */
 export function createBotContext(
   corpus: Corpus,
   search: CitationSearcher | undefined,
   options: BotOptions = {},
+  snapshot: ContextSnapshotLocation | false = DEFAULT_CONTEXT_SNAPSHOT,
 ): BotContext {
   const matcher = createEntityMatcher(corpus.datasets.entities);
-  const index = buildEvidenceIndex(corpus, matcher);
-  const glossaryWords = corpus.datasets.glossary.flatMap((term) => [term.en, ...term.synonyms]);
-  const entityWords = corpus.datasets.entities.flatMap((entity) => [entity.name, ...entity.aliases]);
-  const vocabulary = buildVocabulary(
-    index.sentences.map((record) => record.text),
-    [...entityWords, ...glossaryWords],
-  );
+  const { index, vocabulary: counts, phrases } = loadContextData(corpus, matcher, snapshot).data;
+  const vocabulary = vocabularyFromCounts(counts);
   const mentions = new Map<string, number>();
   for (const record of index.sentences)
     for (const id of record.entityIds) mentions.set(id, (mentions.get(id) ?? 0) + 1);
@@ -120,7 +126,7 @@ export function createBotContext(
     vocabulary,
     matcher,
     translator: createChineseTranslator(datasets),
-    phrases: glossaryExpansions(datasets.glossary),
+    phrases,
     metrics: datasets.metrics.map((record) => {
       const sentence = sentenceOf(index, record.evidence);
       return curate(
@@ -139,14 +145,23 @@ export function createBotContext(
     entities: datasets.entities.map((record) =>
       curate(record, sentenceOf(index, record.evidence), `${record.name} ${record.aliases.join(" ")}`),
     ),
-    lists: datasets.lists.map((record) => ({
-      ...curate(
+    lists: datasets.lists.map((record) => {
+      const curated = curate(
         record,
         sentenceOf(index, record.intro),
         `${record.title} ${record.keywords.join(" ")} ${record.intro.quote}`,
-      ),
-      items: prepareText(record.items.map((item) => item.text).join(" "), matcher),
-    })),
+      );
+      // Lazy too, and added to the object rather than spread into a new one: a spread would
+      // read the `prepared` getter and prepare every list up front.
+      let items: PreparedText | undefined;
+      return Object.defineProperty(curated, "items", {
+        enumerable: true,
+        get: () => {
+          items ??= prepareText(record.items.map((item) => item.text).join(" "), matcher);
+          return items;
+        },
+      }) as Curated<EnumeratedList> & { items: PreparedText };
+    }),
     options: { ...DEFAULTS, ...options },
     sentenceAt(docId, start, end) {
       const exact = bySpan.get(`${docId}\u0000${start}\u0000${end}`);

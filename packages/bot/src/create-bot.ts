@@ -2,7 +2,7 @@ import type { Answer, Corpus } from "@newind/core";
 import { normalizeQuestion } from "./analysis/normalize-question.js";
 import { abstentionText } from "./answering/abstain.js";
 import { answerQuestion } from "./answering/answer-question.js";
-import { type BotOptions, type CitationSearcher, createBotContext } from "./bot-context.js";
+import { type BotContext, type BotOptions, type CitationSearcher, createBotContext } from "./bot-context.js";
 
 /** Options of {@link Bot.ask}. */
 export interface AskOptions {
@@ -48,7 +48,11 @@ function cleanHistory(history: unknown): string[] {
  * // answer.answer: "In 1995, a company called BYD began to make lithium-ion batteries… [1]."
  */
 export function createBot(input: CreateBotInput): Bot {
-  const context = createBotContext(input.corpus, input.index, input.options);
+  return botOfContext(createBotContext(input.corpus, input.index, input.options));
+}
+
+/** The bot answering from a prepared context: {@link createBot} once the context is made. */
+export function botOfContext(context: BotContext): Bot {
   const answer = (question: string, options: AskOptions = {}): Answer => {
     const normalized = normalizeQuestion(question);
     try {
