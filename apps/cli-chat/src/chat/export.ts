@@ -27,7 +27,8 @@ export function answerWithReferences(answer: Answer, corpus: Corpus): string {
 /** The conversation as Markdown: each question, its answer, and its sources with their quotes. */
 export function conversationMarkdown(turns: readonly Turn[], corpus: Corpus, exportedAt: Date): string {
   const out = ["# newind conversation", ""];
-  const titles = corpus.documents.map((document) => `“${toSingleLine(document.title)}”`).join(", ");
+  // Italic rather than quoted: titles often open with a quotation mark of their own.
+  const titles = corpus.documents.map((document) => `*${toSingleLine(document.title)}*`).join(", ");
   out.push(`Exported ${exportedAt.toISOString()} · offline answers from ${titles}`, "");
   turns.forEach((turn, index) => {
     out.push(
