@@ -6,6 +6,7 @@ import { type Vocabulary, vocabularyFromCounts } from "./analysis/vocabulary.js"
 import type { EvidenceIndex, SentenceRecord } from "./answering/evidence-index.js";
 import { type PreparedText, prepareText, sentenceOf } from "./answering/match-records.js";
 import {
+  type ContextData,
   type ContextSnapshotLocation,
   DEFAULT_CONTEXT_SNAPSHOT,
   loadContextData,
@@ -96,8 +97,27 @@ export function createBotContext(
   snapshot: ContextSnapshotLocation | false = DEFAULT_CONTEXT_SNAPSHOT,
 ): BotContext {
   const matcher = createEntityMatcher(corpus.datasets.entities);
-  const { index, vocabulary: counts, phrases } = loadContextData(corpus, matcher, snapshot).data;
+  return botContextOf(corpus, search, options, matcher, loadContextData(corpus, matcher, snapshot).data);
+}
+
+/** {@link createBotContext} once its data is derived or restored; curated texts are prepared into `data.prepared`. */
+export function botContextOf(
+  corpus: Corpus,
+  search: CitationSearcher | undefined,
+  options: BotOptions,
+  matcher: EntityMatcher,
+  data: ContextData,
+): BotContext {
+  const { index, vocabulary: counts, phrases, prepared: preparedTexts } = data;
   const vocabulary = vocabularyFromCounts(counts);
+  const prepare = (text: string): PreparedText => {
+    let prepared = preparedTexts.get(text);
+    if (!prepared) {
+      prepared = prepareText(text, matcher);
+      preparedTexts.set(text, prepared);
+    }
+    return prepared;
+  };
   const mentions = new Map<string, number>();
   for (const record of index.sentences)
     for (const id of record.entityIds) mentions.set(id, (mentions.get(id) ?? 0) + 1);
@@ -111,7 +131,7 @@ export function createBotContext(
       sentence,
       text,
       get prepared() {
-        prepared ??= prepareText(text, matcher);
+        prepared ??= prepare(text);
         return prepared;
       },
     };
@@ -157,7 +177,7 @@ export function createBotContext(
       return Object.defineProperty(curated, "items", {
         enumerable: true,
         get: () => {
-          items ??= prepareText(record.items.map((item) => item.text).join(" "), matcher);
+          items ??= prepare(record.items.map((item) => item.text).join(" "));
           return items;
         },
       }) as Curated<EnumeratedList> & { items: PreparedText };

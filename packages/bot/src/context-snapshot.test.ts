@@ -12,6 +12,7 @@ import {
   type ContextSnapshotLocation,
   deriveContextData,
   loadContextData,
+  prepareCuratedTexts,
   readContextSnapshot,
   writeContextSnapshot,
 } from "./context-snapshot.js";
@@ -51,7 +52,10 @@ describe(writeContextSnapshot, () => {
     freshSnapshot();
     const read = readContextSnapshot(corpus, location);
     expect(read.problem).toBeUndefined();
-    const derived = deriveContextData(corpus, createEntityMatcher(corpus.datasets.entities));
+    const matcher = createEntityMatcher(corpus.datasets.entities);
+    const derived = deriveContextData(corpus, matcher);
+    prepareCuratedTexts(corpus, matcher, derived);
+    expect(derived.prepared.size).toBeGreaterThan(100);
     expect(read.data).toEqual(derived);
     const [first, second] = read.data?.index.sentences ?? [];
     // Records point at the corpus's own passages and at each other, as derived ones do.
@@ -85,7 +89,8 @@ describe(readContextSnapshot, () => {
     expect(readContextSnapshot(other, location).problem).toBe("the context snapshot is of another corpus");
     const load = loadContextData(other, matcher(), location);
     expect(load.source).toBe("derived");
-    expect(load.data).toEqual(deriveContextData(corpus, matcher()));
+    expect(load.data.index).toEqual(deriveContextData(corpus, matcher()).index);
+    expect(load.data.prepared.size).toBe(0);
   });
 
   it("is not used when a dataset changed", () => {

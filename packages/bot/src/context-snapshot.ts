@@ -2,7 +2,8 @@
  * A snapshot of what a bot derives from the built-in corpus — the evidence index (every
  * sentence tokenised, stemmed, matched against the entities and read for figures and
  * cues), the vocabulary counts and the glossary's phrase expansions — written at build
- * time (`dist/default-context.json`, scripts/build-context-snapshot.mjs) so a one-shot
+ * time, with the curated records' prepared texts (`dist/default-context.json`,
+ * scripts/build-context-snapshot.mjs) so a one-shot
  * `newind ask` does not derive them again on every start.
  *
  * It is used only for the very corpus it was made from and the very code that made it:
@@ -20,6 +21,9 @@ import type { EntityMatcher } from "./analysis/find-entities.js";
 import { glossaryExpansions, type PhraseExpansion } from "./analysis/query-terms.js";
 import { countVocabulary, type VocabularyCounts } from "./analysis/vocabulary.js";
 import { buildEvidenceIndex, type EvidenceIndex, type SentenceRecord } from "./answering/evidence-index.js";
+import type { PreparedText } from "./answering/match-records.js";
+// A cycle (bot-context reads snapshots through this module), used only inside writeContextSnapshot.
+import { botContextOf } from "./bot-context.js";
 
 /** The `format` field of a context snapshot file. */
 export const CONTEXT_SNAPSHOT_FORMAT = "newind-bot-context";
@@ -46,6 +50,8 @@ export interface ContextData {
   index: EvidenceIndex;
   vocabulary: VocabularyCounts;
   phrases: PhraseExpansion[];
+  /** Curated records' texts prepared for coverage so far, by text (the snapshot holds them all). */
+  prepared: Map<string, PreparedText>;
 }
 
 /** The contents of a context snapshot file. */
@@ -63,6 +69,8 @@ interface ContextSnapshot {
   index: Record<string, unknown>;
   vocabulary: VocabularyCounts;
   phrases: PhraseExpansion[];
+  /** {@link ContextData.prepared} of every curated record, encoded. */
+  prepared: unknown;
 }
 
 /** Derives the context data the slow way: what {@link createBotContext} does without a snapshot. */
@@ -74,7 +82,18 @@ export function deriveContextData(corpus: Corpus, matcher: EntityMatcher): Conte
     index.sentences.map((record) => record.text),
     [...entityWords, ...glossaryWords],
   );
-  return { index, vocabulary, phrases: glossaryExpansions(corpus.datasets.glossary) };
+  return { index, vocabulary, phrases: glossaryExpansions(corpus.datasets.glossary), prepared: new Map() };
+}
+
+/**
+ * Prepares into `data.prepared` every curated text a bot over `data` may prepare (an answer
+ * prepares most of them), as the snapshot stores them.
+ */
+export function prepareCuratedTexts(corpus: Corpus, matcher: EntityMatcher, data: ContextData): void {
+  const context = botContextOf(corpus, undefined, {}, matcher, data);
+  for (const curated of [...context.metrics, ...context.timeline, ...context.entities, ...context.lists])
+    void curated.prepared;
+  for (const list of context.lists) void list.items;
 }
 
 /** Which way {@link loadContextData} got the data. */
@@ -115,7 +134,9 @@ export function writeContextSnapshot(
   matcher: EntityMatcher,
   location: ContextSnapshotLocation,
 ): number {
-  const { index, vocabulary, phrases } = deriveContextData(corpus, matcher);
+  const data = deriveContextData(corpus, matcher);
+  const { index, vocabulary, phrases, prepared } = data;
+  prepareCuratedTexts(corpus, matcher, data);
   const files = codeFiles(location.code);
   const refs = referenceKeys(corpus, index.sentences);
   const { sentences, ...rest } = index;
@@ -129,6 +150,7 @@ export function writeContextSnapshot(
     index: encodeFields(rest, refs),
     vocabulary,
     phrases,
+    prepared: encode(prepared, refs),
   };
   const json = JSON.stringify(snapshot);
   writeFileSync(location.snapshot, json);
@@ -255,7 +277,14 @@ function decodeData(snapshot: ContextSnapshot, corpus: Corpus): ContextData {
     Object.assign(records[i] as object, decode(fields, refs));
   });
   const index = { sentences: records, ...(decode(snapshot.index, refs) as object) } as EvidenceIndex;
-  return { index, vocabulary: snapshot.vocabulary, phrases: snapshot.phrases };
+  const prepared = decode(snapshot.prepared, refs);
+  if (!(prepared instanceof Map)) throw new Error("no prepared texts");
+  return {
+    index,
+    vocabulary: snapshot.vocabulary,
+    phrases: snapshot.phrases,
+    prepared: prepared as Map<string, PreparedText>,
+  };
 }
 
 function decode(value: Encoded, refs: ReadonlyMap<string, object>): unknown {
