@@ -92,6 +92,28 @@ export function splitParts(english: string): string[] {
  * Analyses a question: language (Chinese is translated through the glossary and entity
  * aliases), spelling, intent, entities, years, query terms and follow-up cues.
  */
+const ACRONYM_FRAME = new Set(
+  "what whats what's does do did is are was the a an stand stands standing for mean means meaning meant short shorthand full form name abbreviation abbreviated abbreviates acronym acronyms initials expand expanded expansion spell spelled spelt out of letters in and this that it".split(
+    " ",
+  ),
+);
+
+/** The entity whose acronym the question names, when besides it the question only asks what it stands for. */
+export function acronymAsked(question: string, entities: readonly Entity[]): Entity | undefined {
+  const words = question.match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const acronyms = words.filter((word) => /^[A-Z][A-Za-z]?[A-Z]{1,5}s?$/.test(word));
+  if (acronyms.length !== 1) return undefined;
+  const acronym = acronyms[0] ?? "";
+  const named = entities.find((entity) =>
+    [entity.name, ...entity.aliases].some((alias) => alias === acronym || `${alias}s` === acronym),
+  );
+  if (!named) return undefined;
+  const framed = words.every(
+    (word) => word === acronym || ACRONYM_FRAME.has(word.toLowerCase().replace(/[’]/g, "'")),
+  );
+  return framed ? named : undefined;
+}
+
 export function analyzeQuestion(question: string, context: AnalysisContext): QuestionAnalysis {
   const language = hasHan(question) ? "zh" : "en";
   let english = question;
@@ -129,6 +151,9 @@ export function analyzeQuestion(question: string, context: AnalysisContext): Que
   }
   if (context.phrases) query = expandPhrases(query, context.phrases);
   const intent = detectIntent(corrected, question);
+  // "ICT = ?", "ICT stands for what", "what is MIIT short for": a question about an acronym alone
+  // asks what it stands for, whatever else its wording suggests.
+  if (acronymAsked(corrected, entities)) intent.intent = "definition";
   const years = [...new Set(yearsIn(corrected))];
   const givenNumbers = new Set(findFigures(corrected).map((figure) => figure.value));
   const contentWords = query.groups.length;

@@ -36,6 +36,48 @@ const ATTRIBUTE_OF =
 const POSSESSED = /^\s*(?:who|what)\b.*?\b[\w.]+['’]s\s+((?:[\w-]+\s+)?[\w-]+)\s*\??\s*$/i;
 const COUNTED_HAVE = /^\s*how many ([\w-]+) (?:does|do|did|has|have|had)\b.*\bhave\b/i;
 
+// "Which Chinese province has…": the kind of thing a "which" question asks for.
+const WHICH_HEAD =
+  /^\s*(?:in |of |from |at |for )?which ((?:[\w-]+ )?[\w-]+?) (?:has|have|had|is|are|was|were|does|do|did|will|would|can|could|gets?|got|leads?|led|makes?|made|produces?|produced)\b/i;
+
+/**
+ * The head nouns of what the question asks for: "the director of…", "CATL's … capacity",
+ * "how many X does … have", "which province has…".
+ */
+export function askedHeads(analysis: QuestionAnalysis): Set<string> {
+  // A list's items answer for their kind ("the titles of…", "the three goals…") without naming it.
+  if (analysis.intent === "list") return new Set();
+  const english = analysis.english.replace(/[’]/g, "'");
+  // "What is the aim of…" asks for a thing the answer need not name; "who is the director of…" does not.
+  const patterns =
+    analysis.intent === "who"
+      ? [ATTRIBUTE_OF, COUNTED_HAVE, POSSESSED, WHICH_HEAD]
+      : [COUNTED_HAVE, POSSESSED];
+  const heads = patterns
+    .map((pattern) => pattern.exec(english)?.[1])
+    .flatMap((phrase) => (phrase ? tokenize(phrase).slice(-1) : []));
+  return new Set(heads.map((t) => t.stem));
+}
+
+/**
+ * True when the best evidence never speaks of the thing asked for: a sentence about CATL that
+ * gives no capacity does not say what CATL's capacity is, however much else of the question it covers.
+ */
+export function missesAskedHead(analysis: QuestionAnalysis, best: RankedSentence): boolean {
+  const heads = askedHeads(analysis);
+  if (heads.size === 0) return false;
+  return analysis.query.groups.some(
+    (group, g) =>
+      !group.entityId &&
+      // A word the corpus never uses is asksUnknownAttribute's to judge ("which body" is a paraphrase).
+      group.known &&
+      !/^\d/.test(group.word) &&
+      heads.has(stem(group.word)) &&
+      (best.groupCredit[g] ?? 0) < 0.5 &&
+      !passageNames(analysis, g, best),
+  );
+}
+
 /**
  * True when the attribute the question asks for is a word the corpus never uses, not even
  * through a synonym: the document cannot name a CEO, a governor or a vice minister it never
@@ -83,6 +125,7 @@ export function abstainReason(
   if (asksUnknownAttribute(analysis)) return "not-covered";
   if (!best) return "not-covered";
   if (!best.yearsMatch) return "wrong-year";
+  if (missesAskedHead(analysis, best)) return "not-covered";
   // "Who heads BYD?": an actor the question names must be in the evidence, or the answer is
   // someone else's (the head of the MIIT).
   if (

@@ -1,4 +1,5 @@
 import type { Entity } from "@newind/core";
+import { acronymAsked } from "../analysis/analyze-question.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { tokenize } from "../text/tokens.js";
 import { MAX_ANSWER_LENGTH, tidySentence } from "./compose.js";
@@ -34,6 +35,8 @@ const DEFINING_WORDS = new Set([
 /** The entity a "who is X" / "what is X" question is about, when X is just that entity. */
 export function entityInQuestion(input: StrategyInput): Entity | undefined {
   const { analysis, context } = input;
+  const acronym = acronymAsked(analysis.english, analysis.entities);
+  if (acronym) return acronym;
   // "金壮龙是谁？", "who's jin zhuanglong": nothing asked but the entity itself.
   const only = analysis.entities[0];
   if (
