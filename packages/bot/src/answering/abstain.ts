@@ -34,6 +34,8 @@ export function unknownShare(analysis: QuestionAnalysis): number {
 const ATTRIBUTE_OF =
   /^\s*(?:who|what)(?:'s| is| was| are| were)\s+(?:the |a |an )?(?:name of (?:the )?)?((?:[\w-]+ ){0,2}?[\w-]+)\s+(?:of|for|at|in|behind)\s/i;
 const POSSESSED = /^\s*(?:who|what)\b.*?\b[\w.]+['’]s\s+((?:[\w-]+\s+)?[\w-]+)\s*\??\s*$/i;
+// The same with a longer title ("CATL's annual battery production capacity"), whose last word is its head.
+const POSSESSED_LONG = /^\s*(?:who|what)\b.*?\b[\w.]+['’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*\??\s*$/i;
 const COUNTED_HAVE = /^\s*how many ([\w-]+) (?:does|do|did|has|have|had)\b.*\bhave\b/i;
 
 // "Which Chinese province has…": the kind of thing a "which" question asks for.
@@ -51,8 +53,8 @@ export function askedHeads(analysis: QuestionAnalysis): Set<string> {
   // "What is the aim of…" asks for a thing the answer need not name; "who is the director of…" does not.
   const patterns =
     analysis.intent === "who"
-      ? [ATTRIBUTE_OF, COUNTED_HAVE, POSSESSED, WHICH_HEAD]
-      : [COUNTED_HAVE, POSSESSED];
+      ? [ATTRIBUTE_OF, COUNTED_HAVE, POSSESSED_LONG, WHICH_HEAD]
+      : [COUNTED_HAVE, POSSESSED_LONG];
   const heads = patterns
     .map((pattern) => pattern.exec(english)?.[1])
     .flatMap((phrase) => (phrase ? tokenize(phrase).slice(-1) : []));
@@ -110,6 +112,22 @@ export function abstainReason(
   options: Required<BotOptions>,
   slack = 0,
 ): AbstainReason | undefined {
+    console.log(
+      "DBG",
+      analysis.intent,
+      best?.coverage.toFixed(2),
+      best?.typed,
+      JSON.stringify(
+        analysis.query.groups.map((g, i) => [
+          g.word,
+          +g.weight.toFixed(2),
+          g.known,
+          g.focus ?? false,
+          +(best?.groupCredit[i] ?? 0).toFixed(2),
+        ]),
+      ),
+      best?.record.text.slice(0, 120),
+    );
   if (analysis.query.groups.length === 0 && analysis.query.terms.length === 0) return "empty";
   // Off topic: the corpus knows too few of the question's words and it names nothing the corpus names.
   // A year the corpus knows anchors a question on topic as an entity does ("the 1950s mineral spending").

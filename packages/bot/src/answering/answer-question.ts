@@ -9,6 +9,7 @@ import type { BotContext } from "../bot-context.js";
 import { tokenize } from "../text/tokens.js";
 import { abstainReason, abstentionText, asksUnknownAttribute } from "./abstain.js";
 import { answerRatio, answerShare, answerYearsBetween } from "./answer-computation.js";
+import { answerDocumentTopic } from "./answer-document.js";
 import { answerAboutEntity } from "./answer-entity.js";
 import { answerFromSentences } from "./answer-generic.js";
 import { answerOrdinalItem, answerWithList } from "./answer-list.js";
@@ -230,6 +231,9 @@ function strategyInput(
 
 function draftFor(input: StrategyInput): Draft | undefined {
   const { analysis } = input;
+  // "What's this piece about?": the document's own summary.
+  const topic = answerDocumentTopic(input);
+  if (topic) return topic;
   if (analysis.compute === "years-between") {
     const computed = answerYearsBetween(input);
     if (computed) return computed;
