@@ -112,22 +112,6 @@ export function abstainReason(
   options: Required<BotOptions>,
   slack = 0,
 ): AbstainReason | undefined {
-    console.log(
-      "DBG",
-      analysis.intent,
-      best?.coverage.toFixed(2),
-      best?.typed,
-      JSON.stringify(
-        analysis.query.groups.map((g, i) => [
-          g.word,
-          +g.weight.toFixed(2),
-          g.known,
-          g.focus ?? false,
-          +(best?.groupCredit[i] ?? 0).toFixed(2),
-        ]),
-      ),
-      best?.record.text.slice(0, 120),
-    );
   if (analysis.query.groups.length === 0 && analysis.query.terms.length === 0) return "empty";
   // Off topic: the corpus knows too few of the question's words and it names nothing the corpus names.
   // A year the corpus knows anchors a question on topic as an entity does ("the 1950s mineral spending").
