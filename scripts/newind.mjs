@@ -5,18 +5,22 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const build = spawnSync("turbo", ["run", "build", "--filter=@newind/cli-chat...", "--output-logs=errors-only"], {
-  cwd: root,
-  encoding: "utf8",
-  stdio: ["ignore", "pipe", "pipe"],
-});
+const build = spawnSync(
+  "turbo",
+  ["run", "build", "--filter=@newind/cli-chat...", "--output-logs=errors-only"],
+  {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  },
+);
 if (build.status !== 0) {
   process.stderr.write(build.stdout ?? "");
   process.stderr.write(build.stderr ?? "");
   process.stderr.write(`newind: the build failed${build.error ? ` (${build.error.message})` : ""}.\n`);
   process.exit(1);
 }
-const run = spawnSync(process.execPath, [`${root}apps/cli-chat/dist/bin.js`, ...process.argv.slice(2)], {
+const run = spawnSync(process.execPath, [`${root}apps/cli-chat/dist/newind.js`, ...process.argv.slice(2)], {
   stdio: "inherit",
 });
 process.exit(run.status ?? 1);

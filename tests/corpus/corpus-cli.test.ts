@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-const bin = fileURLToPath(new URL("../../apps/cli-chat/dist/bin.js", import.meta.url));
+const bin = fileURLToPath(new URL("../../apps/cli-chat/dist/newind.js", import.meta.url));
 
 interface Hit {
   docId: string;

@@ -13,7 +13,7 @@ import headless, { type Terminal } from "@xterm/headless";
 import type { IPty } from "node-pty";
 
 /** The built binary under test. */
-export const BIN = fileURLToPath(new URL("../../apps/cli-chat/dist/bin.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../apps/cli-chat/dist/newind.js", import.meta.url));
 
 type NodePty = typeof import("node-pty");
 

@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const bin = fileURLToPath(new URL("../dist/newind.js", import.meta.url));
 const resultsFile = join(root, "bench-results", "chat.json");
 
 const QUESTIONS = [

@@ -16,7 +16,7 @@ import { loadSearchIndex } from "../dist/index-cache.js";
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const bin = join(root, "apps/cli-chat/dist/bin.js");
+const bin = join(root, "apps/cli-chat/dist/newind.js");
 
 // A deterministic PRNG (mulberry32), so every run indexes the same text.
 function random(seed) {

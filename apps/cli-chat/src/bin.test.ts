@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // The built binary, as a user runs it (turbo builds before testing).
-const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/newind.js", import.meta.url));
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
