@@ -55,7 +55,7 @@ export function actorTypesFor(english: string): EntityType[] {
 /** The words of X in "how many X did/were/…". */
 export function countedWords(english: string): string[] {
   const match =
-    /\bhow many\s+(.+?)(?:\s+(?:did|does|do|were|was|are|is|have|has|had|will|would|can|could|in|of|ran|run|running|are|there|that|which|who|with|between)\b|[?,.]|$)/i.exec(
+    /(?:\bhow many|^\s*(?:(?:what|which)(?:'s| is| was| are| were) )?(?:the |a |total |overall )*(?:number|count) of)\s+(.+?)(?:\s+(?:did|does|do|were|was|are|is|have|has|had|will|would|can|could|in|of|ran|run|running|are|there|that|which|who|with|between)\b|[?,.]|$)/i.exec(
       english,
     );
   // "how many were running…": the counted noun is elided (said before), nothing to require.

@@ -5,6 +5,8 @@ describe(detectIntent, () => {
   it.each([
     ["how many car makers did china have in 2020", "number"],
     ["How many Chinese automakers were running below 60% capacity?", "number"],
+    ["number of car makers in china", "number"],
+    ["what is the total number of steps", "number"],
     ["What is BYD's market share in Europe?", "number"],
     ["What is CATL's annual revenue?", "number"],
     ["When did BYD start making lithium-ion batteries?", "date"],

@@ -15,7 +15,9 @@ const FIGURE_NOUNS =
   /\b(revenue|revenues|profit|profits|sales|salary|salaries|wage|wages|budget|budgets|cost|costs|price|prices|population|tariffs?|market share|market size|market value|valuation|turnover|headcount|employees|workforce size|exports|imports|output|gdp growth target|growth rate|growth target|interest rate|inflation|emissions)\b/;
 const MONEY =
   /\b(money|budget\w*|fund\w*|invest\w*|spend\w*|spent|cost\w*|worth|dollars?|yuan|rmb|subsid\w*|revenue|price|valued?|gdp|market size)\b/;
-const COUNT_NOUNS = /\bhow many\b/;
+// "how many X", and the same asked as a noun phrase: "number of X in…", "what is the total number of X".
+const COUNT_NOUNS =
+  /\bhow many\b|^\s*(?:the |a |total |overall )*(?:number|count) of\b|^\s*(?:what|which)(?:'s| is| was| are| were) the (?:total |overall )?(?:number|count) of\b/;
 const QUANTITY_NOUNS =
   /\b(what|which)(?: is| was| are| were)?(?: the)? (?:\w+ ){0,2}(level|threshold|rate|amount|size|number|figure|total|share|percentage|proportion|fraction|value|volume|output|capacity utili[sz]ation)\b/;
 
