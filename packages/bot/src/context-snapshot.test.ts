@@ -33,13 +33,18 @@ let corpus: Corpus;
 let location: ContextSnapshotLocation;
 beforeAll(async () => {
   corpus = await loadDefaultCorpus();
-  // Code of its own, so a test can change it: the snapshot is keyed on these files' bytes.
+  // Code of its own, so a test can change it: the snapshot is keyed on the bytes of the
+  // deriving module and of what it imports, not of the rest.
   mkdirSync(join(folder, "code", "text"), { recursive: true });
+  writeFileSync(
+    join(folder, "code", "derive.js"),
+    'import { stem } from "./text/stem.js";\nexport { stem };\n',
+  );
   writeFileSync(join(folder, "code", "text", "stem.js"), "export const stem = (word) => word;\n");
-  writeFileSync(join(folder, "code", "notes.txt"), "not code\n");
+  writeFileSync(join(folder, "code", "compose.js"), "export const compose = () => '';\n");
   location = {
     snapshot: pathToFileURL(join(folder, "default-context.json")),
-    code: pathToFileURL(`${join(folder, "code")}/`),
+    code: pathToFileURL(join(folder, "code", "derive.js")),
   };
 });
 
@@ -106,6 +111,9 @@ describe(readContextSnapshot, () => {
 
   it("is not used once the code that made it changed (a rebuilt tokenizer), or is gone", () => {
     freshSnapshot();
+    // Code the derivation does not import may change freely.
+    writeFileSync(join(folder, "code", "compose.js"), "export const compose = () => 'changed';\n");
+    expect(readContextSnapshot(corpus, location).problem).toBeUndefined();
     const file = join(folder, "code", "text", "stem.js");
     writeFileSync(file, "export const stem = (word) => word.toLowerCase();\n");
     expect(readContextSnapshot(corpus, location).problem).toBe("the context snapshot was made by other code");

@@ -8,14 +8,16 @@
  *
  * It is used only for the very corpus it was made from and the very code that made it:
  * the same snapshot format, the same corpus hash (documents and parser version), the same
- * datasets, and the same compiled modules of this package (their sha256, so a change to
- * the tokenizer or stemmer rebuilt with plain `tsc` invalidates it). Anything else — a
+ * datasets, and the same compiled modules behind the derivation (the sha256 of this
+ * module and every module of the package it imports, recursively — the derivation uses
+ * no other package's code — so a change to the tokenizer or stemmer rebuilt
+ * with plain `tsc` invalidates it, while one to how answers are composed does not). Anything else — a
  * missing, truncated or foreign snapshot, another corpus, changed code — and the context
  * is derived as without a snapshot. From `src/` the default snapshot names a file that
  * does not exist, so tests run from source always derive.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Corpus } from "@newind/core";
 import type { EntityMatcher } from "./analysis/find-entities.js";
 import { glossaryExpansions, type PhraseExpansion } from "./analysis/query-terms.js";
@@ -35,14 +37,14 @@ export const CONTEXT_SNAPSHOT_VERSION = 1;
 export interface ContextSnapshotLocation {
   /** The snapshot file. */
   snapshot: URL;
-  /** The folder of the code (`.js` files, recursively) whose sha256 keys the snapshot; ends in `/`. */
+  /** The compiled module that derives the data: it and the modules it imports, recursively, key the snapshot. */
   code: URL;
 }
 
-/** The built-in snapshot beside the compiled modules: `dist/default-context.json`, keyed on `dist/**.js`. */
+/** The built-in snapshot beside the compiled modules, `dist/default-context.json`, keyed on this module's import graph. */
 export const DEFAULT_CONTEXT_SNAPSHOT: ContextSnapshotLocation = {
   snapshot: new URL("./default-context.json", import.meta.url),
-  code: new URL("./", import.meta.url),
+  code: new URL(import.meta.url),
 };
 
 /** What a bot context derives from its corpus, apart from what is cheap to build (matchers, options). */
@@ -61,7 +63,7 @@ interface ContextSnapshot {
   corpusHash: string;
   /** sha256 of the corpus's datasets as JSON. */
   datasets: string;
-  /** The code files (relative to the code folder, sorted) and the sha256 of them all. */
+  /** The code files (relative to the code module's folder, sorted) and the sha256 of them all. */
   code: { files: string[]; sha256: string };
   /** Every sentence record's fields, encoded (see {@link encode}), in reading order. */
   records: Array<Record<string, unknown>>;
@@ -192,18 +194,31 @@ function sha256Hex(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The `.js` files under the code folder, relative and sorted (the snapshot itself is JSON, so not among them). */
+// Static imports and re-exports from a relative path, side-effect imports and import() of one.
+const RELATIVE_IMPORT = /\b(?:from|import)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g;
+
+/** The code module and every module it imports, recursively: paths relative to its folder, sorted. */
 function codeFiles(code: URL): string[] {
-  return readdirSync(code, { recursive: true, encoding: "utf8" })
-    .map((file) => file.split("\\").join("/"))
-    .filter((file) => file.endsWith(".js"))
-    .sort();
+  const folder = new URL("./", code);
+  const seen = new Set<string>();
+  const queue = [code];
+  for (let url = queue.pop(); url; url = queue.pop()) {
+    const file = url.href.slice(folder.href.length);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of readFileSync(url, "utf8").matchAll(RELATIVE_IMPORT)) {
+      // A path in a comment or a string that names no file is no import.
+      if (match[1] && existsSync(new URL(match[1], url))) queue.push(new URL(match[1], url));
+    }
+  }
+  return [...seen].sort();
 }
 
 /** One sha256 over the files' names and bytes; throws when one cannot be read. */
 function codeHash(code: URL, files: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`${file}\u0000`).update(readFileSync(new URL(file, code)));
+  for (const file of files)
+    hash.update(`${file}\u0000`).update(readFileSync(new URL(file, new URL("./", code))));
   return hash.digest("hex");
 }
 
