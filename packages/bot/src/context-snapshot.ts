@@ -1,17 +1,17 @@
 /**
  * A snapshot of what a bot derives from the built-in corpus — the evidence index (every
  * sentence tokenised, stemmed, matched against the entities and read for figures and
- * cues), the vocabulary counts and the glossary's phrase expansions — written at build
- * time, with the curated records' prepared texts (`dist/default-context.json`,
- * scripts/build-context-snapshot.mjs) so a one-shot
- * `newind ask` does not derive them again on every start.
+ * cues), the vocabulary counts, the glossary's phrase expansions and the curated records'
+ * prepared texts — written at build time (`dist/default-context.json`, by
+ * scripts/build-context-snapshot.mjs) so a one-shot `newind ask` does not derive them
+ * again on every start.
  *
  * It is used only for the very corpus it was made from and the very code that made it:
  * the same snapshot format, the same corpus hash (documents and parser version), the same
  * datasets, and the same compiled modules behind the derivation (the sha256 of this
- * module and every module of the package it imports, recursively — the derivation uses
- * no other package's code — so a change to the tokenizer or stemmer rebuilt
- * with plain `tsc` invalidates it, while one to how answers are composed does not). Anything else — a
+ * module and of every module of the package it imports, recursively; the derivation uses
+ * no other package's code). So a tokenizer or stemmer rebuilt with plain `tsc`
+ * invalidates it, while a change to how answers are composed does not. Anything else — a
  * missing, truncated or foreign snapshot, another corpus, changed code — and the context
  * is derived as without a snapshot. From `src/` the default snapshot names a file that
  * does not exist, so tests run from source always derive.
