@@ -17,7 +17,7 @@ export interface QuestionAnalysis {
   language: "en" | "zh";
   intent: Intent;
   figureKinds?: FigureKind[];
-  compute?: "years-between" | "share" | "ratio";
+  compute?: "years-between" | "share" | "ratio" | "complement";
   /** Years named ("1950s" → 1950). */
   years: number[];
   /** Numbers given in the question (never its answer). */

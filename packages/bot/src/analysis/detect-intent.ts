@@ -7,7 +7,7 @@ export interface IntentAnalysis {
   /** For number questions: the figures that would answer it. */
   figureKinds?: FigureKind[];
   /** A computation the question asks for. */
-  compute?: "years-between" | "share" | "ratio";
+  compute?: "years-between" | "share" | "ratio" | "complement";
 }
 
 // Attributes that are figures: "what is X's revenue", "the salary of …".
@@ -20,6 +20,10 @@ const COUNT_NOUNS =
   /\bhow many\b|^\s*(?:the |a |total |overall )*(?:number|count) of\b|^\s*(?:what|which)(?:'s| is| was| are| were) the (?:total |overall )?(?:number|count) of\b/;
 const QUANTITY_NOUNS =
   /\b(what|which)(?: is| was| are| were)?(?: the)? (?:\w+ ){0,2}(level|threshold|rate|amount|size|number|figure|total|share|percentage|proportion|fraction|value|volume|output|capacity utili[sz]ation)\b/;
+
+/** Words that ask for the rest of a whole: "or better", "at least", "not", "the remaining". */
+export const COMPLEMENT =
+  /\b(?:or (?:better|more|above|higher|over|greater)|at least|at or above|not|never|remaining|the rest|the others|other than|excluding)\b|n't\b/;
 
 const CHINESE_CUES: Array<[RegExp, Intent]> = [
   [/为什么|为何|原因/, "why"],
@@ -68,6 +72,9 @@ export function detectIntent(english: string, original = english): IntentAnalysi
   if (/\bhow long\b/.test(q)) return { intent: "number", figureKinds: ["duration"] };
   if (COUNT_NOUNS.test(q)) {
     if (/\bhow many (years|decades|months)\b/.test(q)) return { intent: "number", figureKinds: ["duration"] };
+    // "how many ran at 60% or better", "how many were not…", "how many of the rest": the part the
+    // document does not count, computed from the whole and the part it does.
+    if (COMPLEMENT.test(q)) return { intent: "number", figureKinds: ["count"], compute: "complement" };
     return { intent: "number", figureKinds: ["count"] };
   }
   if (

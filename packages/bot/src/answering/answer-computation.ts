@@ -174,3 +174,54 @@ export function answerRatio(input: StrategyInput): Draft | undefined {
   }
   return undefined;
 }
+
+const BOUND_LOWER = /\b(?:less than|fewer than|below|under|at most)\b/i;
+const BOUND_UPPER =
+  /\b(?:or (?:better|more|above|higher|over|greater)|at least|at or above|above|over|more than)\b/i;
+const NEGATION = /\b(?:not|never)\b|n't\b/i;
+const REST = /\b(?:remaining|the rest|the others|other than|excluding)\b/i;
+
+/** +1 for "at least / above / (no bound)", −1 for "less than / below"; a negation turns it round. */
+function polarity(text: string): number {
+  const side = BOUND_UPPER.test(text) ? 1 : BOUND_LOWER.test(text) ? -1 : 1;
+  return NEGATION.test(text) ? -side : side;
+}
+
+/**
+ * "How many ran at 60% or better?" when the document counts those below: the whole less the
+ * part it counts ("Of those 122 manufacturers, 101 were running at less than 60 percent
+ * capacity" → 122 − 101 = 21), from a sentence that names the part as a part of the whole.
+ */
+export function answerComplement(input: StrategyInput): Draft | undefined {
+  const { ranked, analysis } = input;
+  const asked = analysis.english;
+  for (const candidate of ranked.slice(0, 5)) {
+    if (candidate.coverage < input.context.options.minCoverage || !candidate.yearsMatch) continue;
+    const { record } = candidate;
+    // The sentence must count what the question counts ("car makers" → "manufacturers").
+    const counted = analysis.countedStems;
+    if (counted && ![...counted].some((s) => record.stems.has(s) || record.contextStems.has(s))) continue;
+    const counts = record.figures.filter((f) => f.kind === "count" && !analysis.givenNumbers.has(f.value));
+    // The whole is the count the sentence takes its part "of" ("of those 122", "out of 122").
+    const whole = counts.find((f) =>
+      new RegExp(
+        `\\b(?:of|out of) (?:those |these |the |all |its )?${f.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`,
+        "i",
+      ).test(record.text),
+    );
+    if (!whole) continue;
+    const part = counts.find((f) => f !== whole && f.value < whole.value && f.value > 0);
+    if (!part) continue;
+    // Only the opposite of what the sentence counts: "or better" against "less than", "not" against an affirmation.
+    if (!REST.test(asked) && polarity(asked) === polarity(record.text)) return undefined;
+    const rest = whole.value - part.value;
+    const composer = input.newComposer();
+    composer.sentence({
+      text: `${rest} (${whole.value} − ${part.value} = ${rest})`,
+      spans: [spanOf(record)],
+    });
+    composer.sentence({ text: tidySentence(record.text), spans: [spanOf(record)] });
+    return { composer, intent: "number", sentences: [record], long: false, best: candidate, confident: true };
+  }
+  return undefined;
+}

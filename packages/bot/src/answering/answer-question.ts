@@ -8,7 +8,7 @@ import { addEntityGroups, addHistoryTerms } from "../analysis/query-terms.js";
 import type { BotContext } from "../bot-context.js";
 import { tokenize } from "../text/tokens.js";
 import { abstainReason, abstentionText, asksUnknownAttribute } from "./abstain.js";
-import { answerRatio, answerShare, answerYearsBetween } from "./answer-computation.js";
+import { answerComplement, answerRatio, answerShare, answerYearsBetween } from "./answer-computation.js";
 import { answerDocumentTopic } from "./answer-document.js";
 import { answerAboutEntity } from "./answer-entity.js";
 import { answerFromSentences } from "./answer-generic.js";
@@ -244,6 +244,10 @@ function draftFor(input: StrategyInput): Draft | undefined {
   }
   if (analysis.compute === "ratio") {
     const computed = answerRatio(input);
+    if (computed) return computed;
+  }
+  if (analysis.compute === "complement") {
+    const computed = answerComplement(input);
     if (computed) return computed;
   }
   if (analysis.intent === "who" || analysis.intent === "definition") {
