@@ -169,11 +169,16 @@ export function answerOrdinalItem(input: StrategyInput): Draft | undefined {
   if (!match?.[1] || !match[2]) return undefined;
   const position = ORDINALS[match[1].toLowerCase()] ?? 0;
   const noun = stem(match[2].toLowerCase());
+  const singular = match[2].toLowerCase();
+  const plural = singular.endsWith("y") ? `${singular.slice(0, -1)}ies` : `${singular}s`;
   let best: { list: EnumeratedList; coverage: number } | undefined;
   for (const { record, prepared } of context.lists) {
     const described = `${record.title} ${record.keywords.join(" ")}`;
     const words = tokenize(described).map((t) => t.stem);
     if (!words.includes(noun)) continue;
+    // A list of Xs names them in the plural ("the four elements"); "what every element aims at"
+    // is a list of something else that each X shares.
+    if (!tokenize(described).some((t) => t.word === plural)) continue;
     // A list that names the ordinal itself ("what the second element calls for") is the
     // content of one item, not the list the item belongs to.
     const ordinal = match[1].toLowerCase();
