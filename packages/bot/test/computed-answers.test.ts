@@ -39,3 +39,13 @@ describe("questions about an acronym or the document itself", () => {
     expect(answer.answer.toLowerCase()).toContain("new industrialization");
   });
 });
+
+describe("a follow-up that elides the noun the previous question asked for", () => {
+  it("reads 'which ones' as the previous question's 'which countries'", () => {
+    const answer = bot.answer("and which ones is China trying to be like?", {
+      history: ["Which countries compete with China in low-end manufacturing?"],
+    });
+    expect(answer.abstained).toBe(false);
+    for (const country of ["Germany", "Japan", "Singapore"]) expect(answer.answer).toContain(country);
+  });
+});

@@ -30,7 +30,7 @@ export interface AnswerResult {
 
 const RELATED_COUNT = 3;
 const PLURAL_WHICH =
-  /^\s*(?:in |of |from )?which (?:\w+ )?(?:countries|nations|companies|firms|cities|provinces|regions|organi[sz]ations|officials|people|leaders|ministries|agencies)\b/i;
+  /^\s*(?:(?:and|but|so|also|then) )?(?:in |of |from )?which (?:\w+ )?(?:countries|nations|companies|firms|cities|provinces|regions|organi[sz]ations|officials|people|leaders|ministries|agencies)\b/i;
 
 function analysisContext(context: BotContext): AnalysisContext {
   const analysis: AnalysisContext = {
@@ -145,6 +145,9 @@ function inheritSubject(analysis: QuestionAnalysis, previous: AnswerResult): voi
   if (analysis.entities.length === 0) analysis.entities = [...previous.analysis.entities];
   if (analysis.years.length === 0) analysis.years = [...previous.analysis.years];
 }
+
+const WHICH_NOUN = /\b(?:which|what) ([a-z-]+(?:ies|[^s]s))\b/i;
+const ELIDED_WHICH = /\b(which|what) (?:ones|of them|of those|of these)\b/i;
 
 const PERSON_PRONOUN = /\b(he|she|him|his|her|hers)\b/i;
 const THING_PRONOUN = /\b(it|its|they|them|their|theirs|this|that)\b/i;
@@ -366,7 +369,7 @@ export function answerQuestion(
   history: readonly string[],
   depth = 0,
 ): AnswerResult {
-  const analysis = analyzeQuestion(question, analysisContext(context));
+  let analysis = analyzeQuestion(question, analysisContext(context));
   let previous: AnswerResult | undefined;
   if (history.length > 0 && analysis.followUpCues && depth < context.options.maxHistory) {
     const earlier = history.slice(0, -1);
@@ -380,6 +383,17 @@ export function answerQuestion(
     ) {
       analysis.intent = previous.analysis.intent;
       if (previous.analysis.figureKinds) analysis.figureKinds = previous.analysis.figureKinds;
+    }
+  }
+  // "and which ones is China trying to copy?" after "which countries compete with China?": the
+  // elided noun is the one the previous question asked for.
+  if (previous) {
+    const asked = WHICH_NOUN.exec(previous.analysis.english)?.[1];
+    if (asked && ELIDED_WHICH.test(analysis.english)) {
+      const rewritten = analysis.english.replace(ELIDED_WHICH, `$1 ${asked}`);
+      const reread = analyzeQuestion(rewritten, analysisContext(context));
+      reread.question = analysis.question;
+      analysis = reread;
     }
   }
   if (previous && analysis.query.groups.length === 0) inheritSubject(analysis, previous);
