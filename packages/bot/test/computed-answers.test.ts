@@ -49,3 +49,16 @@ describe("a follow-up that elides the noun the previous question asked for", () 
     for (const country of ["Germany", "Japan", "Singapore"]) expect(answer.answer).toContain(country);
   });
 });
+
+describe("which item of a curated list a question names", () => {
+  it.each([
+    ["which of the four elements deals with local protectionism", /^The fourth element \(of 4\)/],
+    ["which directive concerns 6G", /^The third directive \(of 5\)/],
+    ["清洁技术是新型工业化的第几个要素？", /^The third element \(of 4\)/],
+  ])("%s", (question, expected) => {
+    const answer = bot.answer(question);
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toMatch(expected);
+    expect(answer.citations).toHaveLength(1);
+  });
+});

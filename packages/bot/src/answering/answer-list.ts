@@ -1,11 +1,12 @@
 import type { EnumeratedList, Passage } from "@newind/core";
+import type { QueryTerms } from "../analysis/query-terms.js";
 import { stem } from "../text/stem.js";
 import { tokenize } from "../text/tokens.js";
 import { unknownShare } from "./abstain.js";
 import { type Claim, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten, tidySentence } from "./compose.js";
 import { type Draft, type StrategyInput, spanOf } from "./draft.js";
 import type { SentenceRecord } from "./evidence-index.js";
-import { textCoverage } from "./match-records.js";
+import { type PreparedText, textCoverage } from "./match-records.js";
 
 /** Least coverage of the question by a curated list's title, keywords and lead-in for the list to answer it. */
 const MIN_LIST_COVERAGE = 0.45;
@@ -231,4 +232,104 @@ export function answerOrdinalItem(input: StrategyInput): Draft | undefined {
     best: ranked,
     confident: best.coverage >= 0.3,
   };
+}
+
+const ITEM_NOUNS =
+  "element|item|directive|action|step|measure|pillar|component|activity|activitie|motivator|headwind|area|priority|prioritie|point";
+// "Which element of … covers green tech?", "which of the four elements deals with…", "第几个要素".
+const WHICH_ITEM = new RegExp(
+  `\\bwhich (?:one )?(?:of (?:the |its |his |her |their )?(?:\\w+ )?)?(${ITEM_NOUNS})s?\\b`,
+  "i",
+);
+const ANY_ITEM = new RegExp(`\\b(${ITEM_NOUNS})s?\\b`, "i");
+const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
+
+/**
+ * "Which element of Xi's approach covers green tech?": the position of the item of a curated
+ * list of elements that the rest of the question fits best, with the item, cited.
+ */
+export function answerItemPosition(input: StrategyInput): Draft | undefined {
+  const { context, analysis } = input;
+  const match =
+    WHICH_ITEM.exec(analysis.english) ??
+    (/第几/.test(analysis.question) ? ANY_ITEM.exec(analysis.english) : null);
+  if (!match?.[1]) return undefined;
+  let singular = match[1].toLowerCase();
+  if (singular.endsWith("ie")) singular = `${singular.slice(0, -2)}y`;
+  const plural = singular.endsWith("y") ? `${singular.slice(0, -1)}ies` : `${singular}s`;
+  let best: { list: EnumeratedList; coverage: number } | undefined;
+  for (const { record, prepared } of context.lists) {
+    const described = tokenize(`${record.title} ${record.keywords.join(" ")}`);
+    if (!described.some((t) => t.word === plural)) continue;
+    const coverage = textCoverage(prepared, analysis.query, context.matcher);
+    if (!best || coverage > best.coverage) best = { list: record, coverage };
+  }
+  if (!best) return undefined;
+  // What tells the items apart is the part of the question the list's own description does
+  // not cover ("…covers green tech" of "which element of Xi's New Industrialization…").
+  const chosen = best.list;
+  const listed = context.lists.find((l) => l.record === chosen)?.prepared;
+  const query = listed ? residualQuery(analysis.query, listed) : analysis.query;
+  if (query.groups.length === 0) return undefined;
+  // The item whose own passage covers most of that; a tie names no item.
+  const scored = chosen.items.map((item, i) => {
+    const passage = context.index.passages.get(item.evidence.passageId);
+    return { item, i, coverage: textCoverage(`${item.text} ${passage?.text ?? ""}`, query, context.matcher) };
+  });
+  scored.sort((a, b) => b.coverage - a.coverage || a.i - b.i);
+  const [top, runnerUp] = scored;
+  if (!top || top.coverage <= (runnerUp?.coverage ?? 0) || top.coverage < 0.3) return undefined;
+  const ordinal = ORDINAL_WORDS[top.i] ?? `number ${top.i + 1}`;
+  const composer = input.newComposer();
+  composer.sentence({
+    text: shorten(
+      `The ${ordinal} ${singular} (of ${best.list.items.length}): ${tidySentence(top.item.text)}`,
+      MAX_ANSWER_LENGTH - 20,
+    ),
+    spans: [
+      {
+        docId: top.item.evidence.docId,
+        passageId: top.item.evidence.passageId,
+        paragraph: top.item.evidence.paragraph,
+        start: top.item.evidence.start,
+        end: top.item.evidence.end,
+      },
+    ],
+  });
+  const record = context.sentenceAt(top.item.evidence.docId, top.item.evidence.start, top.item.evidence.end);
+  const ranked = input.ranked.find((r) => r.record.id === record?.id) ?? input.ranked[0];
+  return {
+    composer,
+    intent: analysis.intent,
+    sentences: record ? [record] : [],
+    long: false,
+    best: ranked,
+    confident: true,
+  };
+}
+
+/** The question's groups a text does not cover, as a query of their own. */
+function residualQuery(query: QueryTerms, text: PreparedText): QueryTerms {
+  const covered = new Set<number>();
+  query.groups.forEach((group, g) => {
+    if (group.entityId && text.entityIds.has(group.entityId)) covered.add(g);
+  });
+  for (const term of query.terms) {
+    if (
+      term.group >= 0 &&
+      (term.allOf ? term.allOf.every((s) => text.stems.has(s)) : text.stems.has(term.stem))
+    )
+      covered.add(term.group);
+  }
+  const renumber = new Map<number, number>();
+  const groups = query.groups.filter((_group, g) => {
+    if (covered.has(g)) return false;
+    renumber.set(g, renumber.size);
+    return true;
+  });
+  const terms = query.terms.flatMap((term) => {
+    const g = renumber.get(term.group);
+    return g === undefined ? [] : [{ ...term, group: g }];
+  });
+  return { ...query, groups, terms };
 }

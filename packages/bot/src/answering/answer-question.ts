@@ -12,7 +12,7 @@ import { answerComplement, answerRatio, answerShare, answerYearsBetween } from "
 import { answerDocumentTopic } from "./answer-document.js";
 import { answerAboutEntity } from "./answer-entity.js";
 import { answerFromSentences } from "./answer-generic.js";
-import { answerOrdinalItem, answerWithList } from "./answer-list.js";
+import { answerItemPosition, answerOrdinalItem, answerWithList } from "./answer-list.js";
 import { answerFromMetric } from "./answer-metric.js";
 import { assertCitations, CitationRegistry } from "./citations.js";
 import { AnswerComposer, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten } from "./compose.js";
@@ -257,7 +257,7 @@ function draftFor(input: StrategyInput): Draft | undefined {
     const about = answerAboutEntity(input);
     if (about) return about;
   }
-  const item = answerOrdinalItem(input);
+  const item = answerOrdinalItem(input) ?? answerItemPosition(input);
   if (item) return item;
   if (analysis.intent === "list") {
     const list = answerWithList(input);
