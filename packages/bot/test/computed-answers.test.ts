@@ -62,3 +62,11 @@ describe("which item of a curated list a question names", () => {
     expect(answer.citations).toHaveLength(1);
   });
 });
+
+describe("a person's title where they work", () => {
+  it("answers from the entity whose description names the other entity asked with it", () => {
+    const answer = bot.answer("cory combs position at trivium china");
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toMatch(/^Cory Combs: Associate Director/);
+  });
+});

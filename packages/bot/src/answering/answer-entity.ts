@@ -1,5 +1,6 @@
 import type { Entity } from "@newind/core";
 import { acronymAsked } from "../analysis/analyze-question.js";
+import { editDistance } from "../text/edit-distance.js";
 import { STOPWORDS } from "../text/stopwords.js";
 import { tokenize } from "../text/tokens.js";
 import { MAX_ANSWER_LENGTH, tidySentence } from "./compose.js";
@@ -32,22 +33,36 @@ const DEFINING_WORDS = new Set([
   "background",
 ]);
 
+/** A word that only asks for a definition, or a slip for one the corpus never uses ("titel"). */
+function definingWord(word: string, known: boolean): boolean {
+  if (DEFINING_WORDS.has(word)) return true;
+  if (known || word.length < 4) return false;
+  for (const defining of DEFINING_WORDS) if (editDistance(word, defining, 1) <= 1) return true;
+  return false;
+}
+
 /** The entity a "who is X" / "what is X" question is about, when X is just that entity. */
 export function entityInQuestion(input: StrategyInput): Entity | undefined {
   const { analysis, context } = input;
   const acronym = acronymAsked(analysis.english, analysis.entities);
   if (acronym) return acronym;
-  // "金壮龙是谁？", "who's jin zhuanglong": nothing asked but the entity itself.
-  const only = analysis.entities[0];
-  if (
-    analysis.entities.length === 1 &&
-    only &&
-    analysis.years.length === 0 &&
-    analysis.query.groups.every(
-      (group) => group.entityId === only.id || DEFINING_WORDS.has(group.word.toLowerCase()),
-    )
-  ) {
-    return only;
+  // "金壮龙是谁？", "who's jin zhuanglong": nothing asked but the entity itself — or its
+  // title where it works ("kendra schaefer's title at trivium": an entity its description names).
+  if (analysis.years.length === 0) {
+    for (const only of analysis.entities) {
+      const described = (only.description ?? "").toLowerCase();
+      const others = analysis.entities.filter((e) => e.id !== only.id);
+      if (others.some((e) => ![e.name, ...e.aliases].some((n) => described.includes(n.toLowerCase()))))
+        continue;
+      const names = new Set(others.map((e) => e.id));
+      const asksOnlyIt = analysis.query.groups.every(
+        (group) =>
+          group.entityId === only.id ||
+          (group.entityId !== undefined && names.has(group.entityId)) ||
+          definingWord(group.word.toLowerCase(), group.known),
+      );
+      if (asksOnlyIt) return only;
+    }
   }
   const match = ABOUT_ENTITY.exec(analysis.english.replace(/[’]/g, "'"));
   if (!match) return undefined;

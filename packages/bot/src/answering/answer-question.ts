@@ -253,7 +253,8 @@ function draftFor(input: StrategyInput): Draft | undefined {
     const computed = answerComplement(input);
     if (computed) return computed;
   }
-  if (analysis.intent === "who" || analysis.intent === "definition") {
+  // "kendra schaefer title at trivium" has no question word, but asks what "who is" asks.
+  if (analysis.intent === "who" || analysis.intent === "definition" || analysis.intent === "other") {
     const about = answerAboutEntity(input);
     if (about) return about;
   }
