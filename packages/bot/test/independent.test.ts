@@ -11,10 +11,10 @@ import { type Bot, createBot } from "../src/create-bot.js";
 // (50 fresh questions) used to find which general mechanisms were missing. They are for
 // measuring whether mechanisms generalise; their phrasings are never copied into word lists. Graded by
 // the README's rules, including the answer length limits. The floors are the levels reached
-// (0.922 answer, 0.891 citation, 1.000 abstention, 0.036 false abstention on 192 + 36 questions)
-// less one question's worth. The first two sets alone still reach what they did (0.946 answer,
-// 0.905 citation, 0.027 false abstention; abstention rose 0.967 -> 1.000); the third is harder (0.84 answer), which is why the
-// answer and false-abstention floors moved when it joined. Raise them, never lower them.
+// (0.943 answer, 0.896 citation, 1.000 abstention, 0.036 false abstention on 192 + 36 questions)
+// less one question's worth. The first two sets alone reach at least what they did (0.953 answer,
+// 0.905 citation, 0.027 false abstention; abstention rose 0.967 -> 1.000); the third is harder (0.91 answer), which is why the
+// false-abstention floor (0.035 -> 0.042) is the only one that loosened when it joined. Raise them, never lower them.
 interface Question {
   id: string;
   kind: string;
@@ -36,7 +36,7 @@ const questions: Question[] = readdirSync(fixtures)
       .map((line) => JSON.parse(line) as Question),
   );
 
-const FLOORS = { answer: 0.915, cite: 0.885, abstain: 0.97, falseAbstain: 0.042 };
+const FLOORS = { answer: 0.935, cite: 0.89, abstain: 0.97, falseAbstain: 0.042 };
 
 let corpus: Corpus;
 let bot: Bot;
