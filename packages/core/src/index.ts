@@ -1,21 +1,5 @@
-export type { Corpus } from "./corpus.js";
-export {
-  type FindFootnoteMarkersOptions,
-  type FootnoteMarker,
-  findFootnoteMarkers,
-  removeSpans,
-} from "./footnotes.js";
-export {
-  difference,
-  formatMultiple,
-  formatNumber,
-  formatPercent,
-  formatQuantity,
-  formatShare,
-  multiple,
-  ratio,
-  share,
-} from "./metrics.js";
+// The root entry is `@newind/core/text` (plain code and every type) plus the zod schemas,
+// whose same-named value exports take precedence over text.ts's type-only ones.
 export {
   Answer,
   Author,
@@ -40,6 +24,4 @@ export {
   Span,
   TimelineEvent,
 } from "./schemas.js";
-export { type SegmentSentencesOptions, type SentenceSpan, segmentSentences } from "./sentences.js";
-export { findAll, isExactEvidence, sliceSpan, spansOverlap, verifyQuote } from "./spans.js";
-export { stripControl, toSingleLine } from "./terminal-safe.js";
+export * from "./text.js";

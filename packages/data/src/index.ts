@@ -1,12 +1,8 @@
+// The root entry is `@newind/data/loaders` (the zod-free loaders) plus the parser,
+// the datasets' validation and the folder manifest schema.
+
 export { type Block, type BlockType, type SplitBlocksOptions, splitBlocks } from "./blocks.js";
 export { CHROME_LINES, isChromeLine } from "./chrome.js";
-export {
-  type CorpusErrorCode,
-  CorpusFolderError,
-  type CorpusWarning,
-  type CorpusWarningReason,
-  type SkippedFile,
-} from "./corpus-errors.js";
 export {
   DATASET_NAMES,
   DatasetError,
@@ -41,27 +37,7 @@ export {
 } from "./folder-manifest.js";
 export { formatZodError } from "./format-zod-error.js";
 export type { ExtractedDocument } from "./formats/extracted-document.js";
-export {
-  CorpusLoadError,
-  corpusHash,
-  DEFAULT_CORPUS_DIR,
-  DEFAULT_DATASETS_DIR,
-  emptyDatasets,
-  type LoadCorpusFromManifestOptions,
-  loadCorpusFromManifest,
-  loadDefaultCorpus,
-  MANIFEST_FILE,
-  sha256Hex,
-} from "./load-corpus.js";
-export {
-  DOCUMENT_EXTENSIONS,
-  FOLDER_READER_VERSION,
-  folderCorpusHash,
-  type LoadCorpusOptions,
-  type LoadedCorpus,
-  loadCorpus,
-  MAX_DOCUMENT_BYTES,
-} from "./load-corpus-folders.js";
+export * from "./loaders.js";
 export {
   PARSER_VERSION,
   type ParseDocumentOptions,
