@@ -3,6 +3,7 @@ import type { Bot } from "@newind/bot";
 import type { Answer, Citation, Corpus, Evidence } from "@newind/core";
 import { stripControl, toSingleLine } from "@newind/core/text";
 import type { CommandContext } from "../context.js";
+import { documentLabel } from "../document-label.js";
 import { ExitCode } from "../errors.js";
 import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
 
@@ -52,15 +53,18 @@ export async function run(context: CommandContext): Promise<number> {
     context.stdout.write(`${JSON.stringify(answer)}\n`);
     return ExitCode.ok;
   }
-  context.stdout.write(formatAnswer(answer, corpus.documents.length > 1));
+  context.stdout.write(formatAnswer(answer, corpus.documents.length > 1 ? documentLabel(corpus) : undefined));
   return ExitCode.ok;
 }
 
-/** The answer as a person reads it: text, then numbered sources (or the closest passages). */
-export function formatAnswer(answer: Answer, manyDocuments: boolean): string {
+/**
+ * The answer as a person reads it: text, then numbered sources (or the closest passages).
+ * With `labelOf` (several documents loaded) each source names its document's title.
+ */
+export function formatAnswer(answer: Answer, labelOf?: (docId: string) => string): string {
   const lines = [stripControl(answer.answer), ""];
   const where = (evidence: Evidence) =>
-    manyDocuments ? `${toSingleLine(evidence.docId)} ¶${evidence.paragraph}` : `¶${evidence.paragraph}`;
+    labelOf ? `${labelOf(evidence.docId)} ¶${evidence.paragraph}` : `¶${evidence.paragraph}`;
   if (answer.citations.length > 0) {
     lines.push("Sources:");
     for (const citation of answer.citations) {

@@ -1,6 +1,7 @@
 import { stripControl, toSingleLine } from "@newind/core/text";
 import { type CitationHit, STOP_WORDS } from "@newind/search";
 import type { CommandContext } from "../context.js";
+import { documentLabel } from "../document-label.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
 
@@ -45,8 +46,9 @@ export async function run(context: CommandContext): Promise<number> {
     context.stdout.write(`${paint(context.color, DIM, `(spelling: ${toSingleLine(note)})`)}\n`);
   }
   const manyDocuments = new Set(hits.map((hit) => hit.docId)).size > 1 || corpus.documents.length > 1;
+  const labelOf = documentLabel(corpus);
   hits.forEach((hit, i) => {
-    const where = manyDocuments ? `${toSingleLine(hit.docId)} ¶${hit.paragraph}` : `¶${hit.paragraph}`;
+    const where = manyDocuments ? `${labelOf(hit.docId)} ¶${hit.paragraph}` : `¶${hit.paragraph}`;
     context.stdout.write(
       `${i + 1}. ${paint(context.color, DIM, where)}  ${renderQuote(hit, context.color)}\n`,
     );
