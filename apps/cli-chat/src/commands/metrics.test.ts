@@ -1,28 +1,12 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { fakeCorpus } from "../chat/testing/fake-corpus.js";
-import { parseCliOptions } from "../cli-options.js";
-import type { CommandContext } from "../context.js";
 import { run as metrics } from "./metrics.js";
+import { runCommand } from "./testing/run-command.js";
 import { run as timeline } from "./timeline.js";
 
 async function capture(command: typeof metrics, argv: string[]): Promise<{ code: number; output: string }> {
-  const stdout = new PassThrough();
-  let output = "";
-  stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  const context: CommandContext = {
-    options: parseCliOptions(argv, {}),
-    stdin: new PassThrough(),
-    stdout,
-    stderr: new PassThrough(),
-    env: {},
-    color: false,
-    loadCorpus: async () => fakeCorpus,
-  };
-  const code = await command(context);
-  return { code, output };
+  const { code, stdout } = await runCommand(command, argv, { loadCorpus: async () => fakeCorpus });
+  return { code, output: stdout };
 }
 
 describe("newind metrics", () => {

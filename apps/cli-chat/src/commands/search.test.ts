@@ -1,29 +1,11 @@
-import { PassThrough } from "node:stream";
 import { loadDefaultCorpus } from "@newind/data";
 import { describe, expect, it } from "vitest";
-import { parseCliOptions } from "../cli-options.js";
-import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import { run } from "./search.js";
+import { runCommand } from "./testing/run-command.js";
 
-async function runSearch(argv: string[], color = false): Promise<{ code: number; stdout: string }> {
-  const stdout = new PassThrough();
-  let output = "";
-  stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  const context: CommandContext = {
-    options: parseCliOptions(argv, {}),
-    stdin: new PassThrough(),
-    stdout,
-    stderr: new PassThrough(),
-    env: {},
-    color,
-    loadCorpus: loadDefaultCorpus,
-  };
-  const code = await run(context);
-  return { code, stdout: output };
-}
+const runSearch = (argv: string[], color = false) =>
+  runCommand(run, argv, { loadCorpus: loadDefaultCorpus, color });
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting that no escape reaches the terminal
 const ESCAPE = /\u001b/;

@@ -1,29 +1,10 @@
-import { PassThrough } from "node:stream";
 import { loadDefaultCorpus } from "@newind/data";
 import { describe, expect, it } from "vitest";
-import { parseCliOptions } from "../cli-options.js";
-import type { CommandContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import { run } from "./sources.js";
+import { runCommand } from "./testing/run-command.js";
 
-async function runSources(argv: string[]): Promise<{ code: number; stdout: string }> {
-  const stdout = new PassThrough();
-  let output = "";
-  stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  const context: CommandContext = {
-    options: parseCliOptions(argv, {}),
-    stdin: new PassThrough(),
-    stdout,
-    stderr: new PassThrough(),
-    env: {},
-    color: false,
-    loadCorpus: loadDefaultCorpus,
-  };
-  const code = await run(context);
-  return { code, stdout: output };
-}
+const runSources = (argv: string[]) => runCommand(run, argv, { loadCorpus: loadDefaultCorpus });
 
 describe("newind sources", () => {
   it("--json lists each document with the exact text citations index", async () => {
