@@ -1,191 +1,208 @@
-import type { Corpus, Entity, EnumeratedList, Metric, TimelineEvent } from "@newind/core";
-import { createEntityMatcher, type EntityMatcher } from "./analysis/find-entities.js";
-import type { PhraseExpansion } from "./analysis/query-terms.js";
-import { type ChineseTranslator, createChineseTranslator } from "./analysis/translate-chinese.js";
-import { type Vocabulary, vocabularyFromCounts } from "./analysis/vocabulary.js";
-import type { EvidenceIndex, SentenceRecord } from "./answering/evidence-index.js";
-import { type PreparedText, prepareText, sentenceOf } from "./answering/match-records.js";
-import {
-  type ContextData,
-  type ContextSnapshotLocation,
-  DEFAULT_CONTEXT_SNAPSHOT,
-  loadContextData,
-} from "./context-snapshot.js";
+import type { Corpus, Passage, SourceDocument } from "@newind/core";
+import { analyzeText, curatedContext, type SearchIndex } from "@newind/search";
+import { CueSet, cueWords } from "./question/cues.js";
+import { CAUSE_CUES, DEFINITION_CUES, MONTHS, NUMBER_WORDS } from "./question/lexicon.js";
 
-/** A search hit as the bot reads it (structurally, `CitationHit` of `@newind/search`). */
-export interface SearchHitLike {
-  docId: string;
-  passageId: string;
-  start: number;
-  end: number;
-  score: number;
+/** What the bot reads off a sentence of the corpus (computed on first need, then kept). */
+export interface SentenceInfo {
+  /** The sentence's index terms (the search analyser's), as a set. */
+  terms: ReadonlySet<string>;
+  /** Years the sentence names ("2020"; "1950s" gives "1950"). */
+  years: ReadonlySet<string>;
+  /** States a date: a year, a month or a decade. */
+  date: boolean;
+  /** States a quantity: digits or number words. */
+  number: boolean;
+  /** Names someone: a capitalised name after its first word, or a Chinese name of an entity. */
+  name: boolean;
+  /** Quotes someone's words (“…”), or belongs to a block quote. */
+  quote: boolean;
+  /** Gives a reason or purpose ("because", "in order to", "aims"). */
+  cause: boolean;
+  /** Says what something is ("dubbed", "refers to", "is a"). */
+  definition: boolean;
+  /** Ends with a colon: it introduces what follows (a list). */
+  introduces: boolean;
 }
 
-/** The part of a search index the bot uses (a `SearchIndex` of `@newind/search` fits). */
-export interface CitationSearcher {
-  searchCitations(query: string, options?: { limit?: number }): SearchHitLike[];
-  /** The index's reading of a query; its spelling corrections (which leave real English words alone) are used. */
-  analyze?(query: string): { corrections: ReadonlyArray<{ from: string; to: string }> };
-}
-
-/** Tuning knobs of the bot; every one has a default calibrated on the dev questions. */
+/** Options of {@link createBot}. */
 export interface BotOptions {
-  /** Hits asked of the search index per question (default 12; 0 to rank with the bot's own scores only). */
-  searchLimit?: number;
-  /** Least share of the question's content the best evidence must cover to answer (default 0.3). */
-  minCoverage?: number;
-  /**
-   * The same when the question has a content word the corpus never uses, not even through a
-   * synonym (default 0.4): that word is then often exactly what the document does not cover.
-   */
-  minCoverageWithUnknown?: number;
-  /** The same for "when" questions, whose date must be of the very event asked about (default 0.4). */
-  minCoverageForDates?: number;
-  /** Least share of the question's words the corpus must know at all; below it the question is off topic (default 0.5). */
-  minKnown?: number;
-  /** Most earlier turns read to resolve a follow-up (default 3). */
+  /** How many earlier turns a follow-up may look back on (default 6). */
   maxHistory?: number;
+  /**
+   * Called with any error raised while answering (a bug, never the user's input); the bot then
+   * abstains instead of failing. Tests pass `(error) => { throw error; }` so bugs surface.
+   */
+  onError?: (error: unknown) => void;
 }
 
-/** A curated record and the sentence holding its evidence. */
-export interface Curated<T> {
-  record: T;
-  sentence: SentenceRecord | undefined;
-  /** Words describing the record, matched against questions. */
-  text: string;
-  /** The same, prepared for {@link textCoverage}. */
-  prepared: PreparedText;
-}
-
-/** Everything built once per bot. */
-export interface BotContext {
-  corpus: Corpus;
-  index: EvidenceIndex;
-  search: CitationSearcher | undefined;
-  vocabulary: Vocabulary;
-  matcher: EntityMatcher;
-  translator: ChineseTranslator;
-  phrases: PhraseExpansion[];
-  metrics: Curated<Metric>[];
-  timeline: Curated<TimelineEvent>[];
-  entities: Curated<Entity>[];
-  lists: Array<Curated<EnumeratedList> & { items: PreparedText }>;
-  options: Required<BotOptions>;
-  /** Sentence id of a search hit span. */
-  sentenceAt(docId: string, start: number, end: number): SentenceRecord | undefined;
-}
-
-const DEFAULTS: Required<BotOptions> = {
-  searchLimit: 12,
-  minCoverage: 0.3,
-  minCoverageWithUnknown: 0.4,
-  minCoverageForDates: 0.4,
-  minKnown: 0.5,
-  maxHistory: 3,
-};
+const YEAR = /\b(1[5-9]\d\d|20\d\d)(?:s|年)?\b|(1[5-9]\d\d|20\d\d)年/gu;
+const months = new CueSet(MONTHS.filter((month) => month.length > 3 || month === "may"));
+const numberWords = new CueSet(NUMBER_WORDS);
+const causeCues = new CueSet(CAUSE_CUES);
+const definitionCues = new CueSet(DEFINITION_CUES);
+// A capitalised word after the first word of a sentence: a proper name in English text.
+const NAME = /(?<=[\p{L}\p{N},;:]\s+)(?:\p{Lu}[\p{Ll}\p{Lu}'’-]+|\p{Lu}{2,})/u;
+const QUOTED = /[“"][^”"]{12,}[”"]/u;
+const HAN = /\p{Script=Han}/u;
+/** How many documents' leads a question about "the document" looks at. */
+const LEAD_DOCUMENTS = 8;
+/** The shortest first paragraph that presents a document (shorter ones are datelines and bylines). */
+const LEAD_PARAGRAPH = 120;
 
 /**
- * Prepares a corpus (and optionally a search index) for answering. The evidence index,
- * vocabulary counts and phrase expansions come from the build-time snapshot when it was
- * made from this corpus by this code (see context-snapshot.ts; `snapshot: false` never
- * reads one), else they are derived — the same data either way.
+ * Everything the bot derives from a corpus and its search index: lookups by id, the sentences
+ * of each passage, the items of each list, and per-sentence facts computed on first need (a
+ * question looks at some fifty candidates, so nothing is computed for the whole corpus up
+ * front).
  */
-export function createBotContext(
-  corpus: Corpus,
-  search: CitationSearcher | undefined,
-  options: BotOptions = {},
-  snapshot: ContextSnapshotLocation | false = DEFAULT_CONTEXT_SNAPSHOT,
-): BotContext {
-  const matcher = createEntityMatcher(corpus.datasets.entities);
-  return botContextOf(corpus, search, options, matcher, loadContextData(corpus, matcher, snapshot).data);
-}
+export class BotContext {
+  readonly corpus: Corpus;
+  readonly index: SearchIndex;
+  readonly options: { maxHistory: number };
 
-/** {@link createBotContext} once its data is derived or restored; curated texts are prepared into `data.prepared`. */
-export function botContextOf(
-  corpus: Corpus,
-  search: CitationSearcher | undefined,
-  options: BotOptions,
-  matcher: EntityMatcher,
-  data: ContextData,
-): BotContext {
-  const { index, vocabulary: counts, phrases, prepared: preparedTexts } = data;
-  const vocabulary = vocabularyFromCounts(counts);
-  const prepare = (text: string): PreparedText => {
-    let prepared = preparedTexts.get(text);
-    if (!prepared) {
-      prepared = prepareText(text, matcher);
-      preparedTexts.set(text, prepared);
+  readonly documents: ReadonlyMap<string, SourceDocument>;
+  readonly passages: ReadonlyMap<string, Passage>;
+  /** Sentence numbers (indexes into corpus.sentences) of each passage, in order. */
+  readonly sentencesOf: ReadonlyMap<string, readonly number[]>;
+  /** Position of each passage in corpus.passages. */
+  readonly passageNumber: ReadonlyMap<string, number>;
+  /** The item passages of each list's lead-in passage, in order. */
+  readonly itemsOf: ReadonlyMap<string, readonly string[]>;
+  readonly #info = new Map<number, SentenceInfo>();
+  readonly #passageTerms = new Map<string, ReadonlySet<string>>();
+  readonly #sequences = new Map<number, ReadonlySet<string>>();
+  #about: string[] | undefined;
+  readonly #aboutTerms = new Map<number, ReadonlySet<string>>();
+  #entityNames: string[] | undefined;
+  #lead: ReadonlySet<number> | undefined;
+
+  constructor(corpus: Corpus, index: SearchIndex, options: BotOptions = {}) {
+    this.corpus = corpus;
+    this.index = index;
+    const maxHistory = Number.isFinite(options.maxHistory) ? Math.max(0, Math.floor(options.maxHistory as number)) : 6;
+    this.options = { maxHistory };
+
+    this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
+    this.passages = new Map(corpus.passages.map((passage) => [passage.id, passage]));
+    this.passageNumber = new Map(corpus.passages.map((passage, i) => [passage.id, i]));
+    const sentencesOf = new Map<string, number[]>();
+    corpus.sentences.forEach((sentence, i) => {
+      const list = sentencesOf.get(sentence.passageId) ?? [];
+      list.push(i);
+      sentencesOf.set(sentence.passageId, list);
+    });
+    this.sentencesOf = sentencesOf;
+    const itemsOf = new Map<string, string[]>();
+    for (const passage of corpus.passages) {
+      if (passage.leadIn === undefined) continue;
+      const list = itemsOf.get(passage.leadIn) ?? [];
+      list.push(passage.id);
+      itemsOf.set(passage.leadIn, list);
     }
-    return prepared;
-  };
-  const mentions = new Map<string, number>();
-  for (const record of index.sentences)
-    for (const id of record.entityIds) mentions.set(id, (mentions.get(id) ?? 0) + 1);
-  vocabulary.countEntities(mentions);
-  const datasets = corpus.datasets;
-  // Prepared on first use: a one-shot `newind ask` pays only for the datasets its question needs.
-  const curate = <T>(record: T, sentence: SentenceRecord | undefined, text: string): Curated<T> => {
-    let prepared: PreparedText | undefined;
-    return {
-      record,
-      sentence,
-      text,
-      get prepared() {
-        prepared ??= prepare(text);
-        return prepared;
-      },
-    };
-  };
-  const bySpan = new Map<string, SentenceRecord>();
-  for (const record of index.sentences)
-    bySpan.set(`${record.docId}\u0000${record.start}\u0000${record.end}`, record);
-  return {
-    corpus,
-    index,
-    search,
-    vocabulary,
-    matcher,
-    translator: createChineseTranslator(datasets),
-    phrases,
-    metrics: datasets.metrics.map((record) => {
-      const sentence = sentenceOf(index, record.evidence);
-      return curate(
-        record,
-        sentence,
-        `${record.label} ${record.scope} ${record.source ?? ""} ${sentence?.text ?? ""}`,
-      );
-    }),
-    timeline: datasets.timeline.map((record) =>
-      curate(
-        record,
-        sentenceOf(index, record.evidence),
-        `${record.summary} ${record.actor ?? ""} ${record.evidence.quote}`,
-      ),
-    ),
-    entities: datasets.entities.map((record) =>
-      curate(record, sentenceOf(index, record.evidence), `${record.name} ${record.aliases.join(" ")}`),
-    ),
-    lists: datasets.lists.map((record) => {
-      const curated = curate(
-        record,
-        sentenceOf(index, record.intro),
-        `${record.title} ${record.keywords.join(" ")} ${record.intro.quote}`,
-      );
-      // Lazy too, and added to the object rather than spread into a new one: a spread would
-      // read the `prepared` getter and prepare every list up front.
-      let items: PreparedText | undefined;
-      return Object.defineProperty(curated, "items", {
-        enumerable: true,
-        get: () => {
-          items ??= prepare(record.items.map((item) => item.text).join(" "));
-          return items;
-        },
-      }) as Curated<EnumeratedList> & { items: PreparedText };
-    }),
-    options: { ...DEFAULTS, ...options },
-    sentenceAt(docId, start, end) {
-      const exact = bySpan.get(`${docId}\u0000${start}\u0000${end}`);
-      return exact ?? sentenceOf(index, { docId, start, end });
-    },
-  };
+    this.itemsOf = itemsOf;
+  }
+
+  /** Number of sentences in the corpus. */
+  get size(): number {
+    return this.corpus.sentences.length;
+  }
+
+  /** The facts of sentence `i`. */
+  sentence(i: number): SentenceInfo {
+    let info = this.#info.get(i);
+    if (!info) {
+      const sentence = this.corpus.sentences[i];
+      const text = sentence?.text ?? "";
+      const words = cueWords(text);
+      const years = new Set<string>();
+      for (const match of text.matchAll(YEAR)) years.add((match[1] ?? match[2]) as string);
+      const passage = sentence ? this.passages.get(sentence.passageId) : undefined;
+      info = {
+        terms: new Set(analyzeText(text)),
+        years,
+        date: years.size > 0 || months.has(words) || /\d+月|世纪|年代/u.test(text),
+        number: /\d/.test(text) || numberWords.has(words) || /[一二三四五六七八九十百千万亿两]+[个项家条种]/u.test(text),
+        name: NAME.test(text) || this.#namesEntity(text),
+        quote: passage?.kind === "quote" || QUOTED.test(text),
+        cause: causeCues.has(words) || /因为|由于|为了|原因|目的|旨在/u.test(text),
+        definition: definitionCues.has(words) || /是指|即|称为|所谓/u.test(text),
+        introduces: /[:：]\s*$/.test(text),
+      };
+      this.#info.set(i, info);
+    }
+    return info;
+  }
+
+  /** The sentence's consecutive pairs of index terms ("a b"), for phrase matching. */
+  sequence(i: number): ReadonlySet<string> {
+    let pairs = this.#sequences.get(i);
+    if (!pairs) {
+      const terms = analyzeText(this.corpus.sentences[i]?.text ?? "");
+      pairs = new Set(terms.slice(1).map((term, k) => `${terms[k]} ${term}`));
+      this.#sequences.set(i, pairs);
+    }
+    return pairs;
+  }
+
+  /** The index terms of a passage's whole text. */
+  passageTerms(passageId: string): ReadonlySet<string> {
+    let terms = this.#passageTerms.get(passageId);
+    if (!terms) {
+      terms = new Set(analyzeText(this.passages.get(passageId)?.text ?? ""));
+      this.#passageTerms.set(passageId, terms);
+    }
+    return terms;
+  }
+
+  /** The index terms of what the curated datasets say about sentence `i` (empty without datasets). */
+  aboutTerms(i: number): ReadonlySet<string> {
+    let terms = this.#aboutTerms.get(i);
+    if (!terms) {
+      this.#about ??= curatedContext(this.corpus);
+      terms = new Set(analyzeText(this.#about[i] ?? ""));
+      this.#aboutTerms.set(i, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * The sentences that present each document: its standfirst and bylines, and its first body
+   * paragraph of some length (for the first {@link LEAD_DOCUMENTS} documents).
+   */
+  lead(): ReadonlySet<number> {
+    if (this.#lead) return this.#lead;
+    const out = new Set<number>();
+    const documents = new Set<string>();
+    const firstBody = new Set<string>();
+    for (const passage of this.corpus.passages) {
+      if (!documents.has(passage.docId)) {
+        if (documents.size >= LEAD_DOCUMENTS) break;
+        documents.add(passage.docId);
+      }
+      let lead = passage.role === "standfirst" || passage.role === "byline";
+      // Dates and bylines of folder documents come before the first paragraph of prose.
+      if (!lead && passage.role === "body" && passage.kind === "paragraph" && !firstBody.has(passage.docId) && passage.text.length >= LEAD_PARAGRAPH) {
+        firstBody.add(passage.docId);
+        lead = true;
+      }
+      if (lead) for (const sentence of this.sentencesOf.get(passage.id) ?? []) out.add(sentence);
+    }
+    this.#lead = out;
+    return out;
+  }
+
+  /** The title of a document (its id when it has none). */
+  titleOf(docId: string): string {
+    return this.documents.get(docId)?.title ?? docId;
+  }
+
+  #namesEntity(text: string): boolean {
+    if (!HAN.test(text)) return false;
+    this.#entityNames ??= this.corpus.datasets.entities
+      .filter((entity) => entity.type === "person" || entity.type === "organization" || entity.type === "company")
+      .flatMap((entity) => [entity.name, ...entity.aliases])
+      .filter((name) => HAN.test(name));
+    return this.#entityNames.some((name) => text.includes(name));
+  }
 }

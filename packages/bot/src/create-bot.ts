@@ -1,8 +1,14 @@
 import type { Answer, Corpus } from "@newind/core";
-import { normalizeQuestion } from "./analysis/normalize-question.js";
-import { abstentionText } from "./answering/abstain.js";
-import { answerQuestion } from "./answering/answer-question.js";
-import { type BotContext, type BotOptions, type CitationSearcher, createBotContext } from "./bot-context.js";
+import type { SearchIndex } from "@newind/search";
+import { type AnsweredTurn, answerQuestion, answerQuestionAsync } from "./answer-question.js";
+import { BotContext, type BotOptions } from "./bot-context.js";
+import type { TurnState } from "./conversation/turn-state.js";
+import { normalizeQuestion } from "./question/normalize-question.js";
+import { FITTED_MODEL } from "./scoring/fitted-model.js";
+import { checkModel, type ScoringModel } from "./scoring/scoring-model.js";
+import { readSentenceVectors } from "./semantic/default-vectors.js";
+import { type SemanticOptions, SemanticSupport } from "./semantic/semantic-support.js";
+import { loadUniversalSentenceEncoder } from "./semantic/universal-sentence-encoder.js";
 
 /** Options of {@link Bot.ask}. */
 export interface AskOptions {
@@ -10,68 +16,144 @@ export interface AskOptions {
   history?: readonly string[];
 }
 
+/** A conversation: each question may follow up the ones before it. */
+export interface Conversation {
+  /** Answers the next question of the conversation. Never rejects. */
+  ask(question: string): Promise<Answer>;
+  /** The same as {@link Conversation.ask}, synchronously. */
+  answer(question: string): Answer;
+}
+
 /** A question-answering bot over one corpus. */
 export interface Bot {
   /**
-   * Answers a question with citations, or abstains with related passages. Deterministic:
+   * Answers a question with citations, or abstains with the closest passages. Deterministic:
    * the same question and history give the same answer. Never rejects.
    */
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** The same as {@link Bot.ask}, synchronously. */
   answer(question: string, options?: AskOptions): Answer;
+  /** A conversation that keeps each turn's subject and evidence for the next (what the chat uses). */
+  conversation(): Conversation;
+  /** Loads the sentence encoder ahead of the first question that needs it (no-op without one). */
+  warm(): Promise<void>;
 }
 
 /** What {@link createBot} needs. */
 export interface CreateBotInput {
   corpus: Corpus;
-  /** A search index over the same corpus (`createSearchIndex(corpus)`); its ranking informs the bot's. */
-  index?: CitationSearcher;
+  /** A search index over the same corpus (`await createSearchIndex(corpus)`): the bot's only retrieval path. */
+  index: SearchIndex;
   options?: BotOptions;
+  /** The scoring model (default: the one fitted on the question banks); for the fitting script and experiments. */
+  model?: ScoringModel;
+  /**
+   * The sentence encoder consulted (by `ask`, not the synchronous `answer`) where the lexical
+   * decision is unsure: by default the Universal Sentence Encoder, loaded on the first such
+   * question, with the built-in corpus's vectors from the build. `false` turns it off.
+   */
+  semantic?: SemanticOptions | false;
 }
 
-function cleanHistory(history: unknown): string[] {
-  if (!Array.isArray(history)) return [];
-  return history
-    .filter((turn): turn is string => typeof turn === "string")
-    .map((turn) => normalizeQuestion(turn).text)
-    .filter((turn) => turn.length > 0);
-}
+/** At most this many earlier turns are read from `history` (only the last few can be followed up). */
+export const MAX_HISTORY_READ = 20;
 
 /**
- * Creates a bot: question analysis, retrieval ranked for the question's intent, answers
- * from curated datasets where they fit, exact citations, abstention and follow-ups.
+ * Creates a bot over a corpus and its search index: candidates from the index, re-ranked by a
+ * fitted model of general features, answered from exact spans with numbered citations, or
+ * refused with the closest passages.
  *
  * @example
  * const corpus = await loadDefaultCorpus();
  * const bot = createBot({ corpus, index: await createSearchIndex(corpus) });
  * const answer = await bot.ask("When did BYD start making batteries?");
- * // answer.answer: "In 1995, a company called BYD began to make lithium-ion batteries… [1]."
+ * // answer.answer: "In 1995, a company called BYD began to make lithium-ion batteries, … [1]."
  */
 export function createBot(input: CreateBotInput): Bot {
-  return botOfContext(createBotContext(input.corpus, input.index, input.options));
-}
+  if (input === null || typeof input !== "object") throw new TypeError("createBot needs { corpus, index }");
+  const { corpus, index } = input;
+  if (!corpus || !Array.isArray(corpus.sentences) || !Array.isArray(corpus.documents)) {
+    throw new TypeError("createBot needs a corpus (loadDefaultCorpus() or loadCorpus())");
+  }
+  if (!index || typeof index.candidates !== "function" || typeof index.analyze !== "function") {
+    throw new TypeError("createBot needs the corpus's search index: index: await createSearchIndex(corpus)");
+  }
+  const context = new BotContext(corpus, index, input.options);
+  const model = checkModel(input.model ?? FITTED_MODEL);
 
-/** The bot answering from a prepared context: {@link createBot} once the context is made. */
-export function botOfContext(context: BotContext): Bot {
-  const answer = (question: string, options: AskOptions = {}): Answer => {
-    const normalized = normalizeQuestion(question);
+  const onError = input.options?.onError;
+  const semantic =
+    input.semantic === false
+      ? undefined
+      : new SemanticSupport(
+          corpus,
+          {
+            sentenceVectors: () => readSentenceVectors(corpus),
+            ...(input.semantic ?? {}),
+          },
+          loadUniversalSentenceEncoder,
+        );
+  const refusal = (question: string): AnsweredTurn => ({
+    answer: {
+      question,
+      answer: "Something went wrong while answering this question; no answer was found.",
+      abstained: true,
+      intent: "other",
+      citations: [],
+    },
+    state: { question, subject: [], intent: "other", evidence: [], answered: false },
+  });
+  // A bug must not take a conversation down: report it (tests throw it), answer honestly.
+  const guard = <T extends AnsweredTurn>(question: string, run: () => T): T | AnsweredTurn => {
     try {
-      const history = cleanHistory(options.history).slice(-context.options.maxHistory);
-      const result = answerQuestion(context, normalized.text, history).answer;
-      return { ...result, question: normalized.text };
-    } catch {
-      // A bug must not take the conversation down: answer honestly that no answer was found.
-      return {
-        question: normalized.text,
-        answer: abstentionText("not-covered"),
-        abstained: true,
-        intent: "other",
-        citations: [],
-      };
+      return run();
+    } catch (error) {
+      onError?.(error);
+      return refusal(question);
     }
   };
+  const turn = (question: unknown, states: readonly TurnState[]): AnsweredTurn => {
+    const text = normalizeQuestion(question).text;
+    return guard(text, () => answerQuestion(context, model, text, states));
+  };
+  const turnAsync = async (question: unknown, states: readonly TurnState[]): Promise<AnsweredTurn> => {
+    const text = normalizeQuestion(question).text;
+    try {
+      return await answerQuestionAsync(context, model, text, states, semantic);
+    } catch (error) {
+      onError?.(error);
+      return refusal(text);
+    }
+  };
+  // Earlier turns are replayed from their words alone: cheap, and the same whichever path answers now.
+  const replay = (history: unknown): TurnState[] => {
+    const turns = Array.isArray(history) ? history.slice(-Math.min(MAX_HISTORY_READ, context.options.maxHistory)) : [];
+    const states: TurnState[] = [];
+    for (const earlier of turns) {
+      if (typeof earlier !== "string" || normalizeQuestion(earlier).text.length === 0) continue;
+      states.push(turn(earlier, states).state);
+    }
+    return states;
+  };
+  const historyOf = (options: unknown) =>
+    options !== null && typeof options === "object" ? (options as AskOptions).history : undefined;
   return {
-    answer,
-    ask: (question, options) => Promise.resolve(answer(question, options)),
+    answer: (question, options) => turn(question, replay(historyOf(options))).answer,
+    ask: async (question, options) => (await turnAsync(question, replay(historyOf(options)))).answer,
+    warm: async () => {
+      await semantic?.warm();
+    },
+    conversation: () => {
+      const states: TurnState[] = [];
+      const remember = (result: AnsweredTurn) => {
+        states.push(result.state);
+        if (states.length > context.options.maxHistory) states.shift();
+        return result.answer;
+      };
+      return {
+        answer: (question) => remember(turn(question, states)),
+        ask: async (question) => remember(await turnAsync(question, states)),
+      };
+    },
   };
 }

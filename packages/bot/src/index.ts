@@ -1,18 +1,15 @@
-export type { QuestionAnalysis } from "./analysis/analyze-question.js";
-export { analyzeQuestion, splitParts } from "./analysis/analyze-question.js";
-export { detectIntent, type IntentAnalysis } from "./analysis/detect-intent.js";
+export { assertCitations, CitationRegistry, CitationSpanError, MAX_CITATION_LENGTH } from "./compose/citations.js";
+export { MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH } from "./compose/answer-text.js";
+export type { BotOptions } from "./bot-context.js";
 export {
-  MAX_QUESTION_LENGTH,
-  type NormalizedQuestion,
-  normalizeQuestion,
-} from "./analysis/normalize-question.js";
-export { type AbstainReason, abstentionText } from "./answering/abstain.js";
-export {
-  assertCitations,
-  CitationRegistry,
-  CitationSpanError,
-  MAX_CITATION_LENGTH,
-} from "./answering/citations.js";
-export { MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH } from "./answering/compose.js";
-export type { BotOptions, CitationSearcher, SearchHitLike } from "./bot-context.js";
-export { type AskOptions, type Bot, type CreateBotInput, createBot } from "./create-bot.js";
+  type AskOptions,
+  type Bot,
+  type Conversation,
+  type CreateBotInput,
+  createBot,
+  MAX_HISTORY_READ,
+} from "./create-bot.js";
+export { type AnswerKind } from "./question/lexicon.js";
+export { analyzeQuestion, type Concept, type ConceptRole, type QuestionAnalysis } from "./question/analyze-question.js";
+export { MAX_QUESTION_LENGTH, type NormalizedQuestion, normalizeQuestion } from "./question/normalize-question.js";
+export type { ScoringModel } from "./scoring/scoring-model.js";

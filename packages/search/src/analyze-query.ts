@@ -17,6 +17,8 @@ export interface QueryTerm {
    */
   group: number;
   source: QueryTermSource;
+  /** The query's own word (folded, corrected) the term comes from; absent for expansions. */
+  word?: string;
 }
 
 /** An expansion applied to a query. */
@@ -89,9 +91,9 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
   // The query's own terms in order, with their groups, for phrase matching of expansions.
   const sequence: Array<{ term: string; group: number }> = [];
   let groups = 0;
-  const add = (term: string, weight: number, group: number, source: QueryTermSource) => {
+  const add = (term: string, weight: number, group: number, source: QueryTermSource, word?: string) => {
     const existing = byTerm.get(term);
-    if (!existing) byTerm.set(term, { term, weight, group, source });
+    if (!existing) byTerm.set(term, word === undefined ? { term, weight, group, source } : { term, weight, group, source, word });
     else if (weight > existing.weight) Object.assign(existing, { weight, source });
   };
 
@@ -102,7 +104,7 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
     if (token.han) {
       // Segmenter words are the concepts; bigrams only add recall where segmentation differs.
       const { words: hanWords, bigrams } = segmentChinese(token.raw);
-      for (const word of hanWords) add(word, WEIGHT.query, groups++, "query");
+      for (const word of hanWords) add(word, WEIGHT.query, groups++, "query", word);
       for (const bigram of bigrams) add(bigram, 0.4, -1, "query");
       return;
     }
@@ -122,7 +124,7 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
         const completions = isLast && surface.length >= 3 ? vocabulary.complete(surface, 3) : [];
         if (completions.length > 0) {
           for (const completion of completions)
-            add(stemWord(completion), WEIGHT.completion, group, "completion");
+            add(stemWord(completion), WEIGHT.completion, group, "completion", completion);
           used = true;
           continue;
         }
@@ -136,7 +138,7 @@ export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): 
       }
       const term = stemWord(word);
       words.push(word);
-      add(term, source === "query" ? WEIGHT.query : WEIGHT.correction, group, source);
+      add(term, source === "query" ? WEIGHT.query : WEIGHT.correction, group, source, word);
       sequence.push({ term, group });
       used = true;
     }

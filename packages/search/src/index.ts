@@ -7,7 +7,15 @@ export {
   type QueryTerm,
   type QueryTermSource,
 } from "./analyze-query.js";
-export { analyzeText, tokenizeWords, type WordToken } from "./analyzer.js";
+export {
+  analyzeText,
+  isNumberTerm,
+  isStopWord,
+  stemWord,
+  surfaceWords,
+  tokenizeWords,
+  type WordToken,
+} from "./analyzer.js";
 export {
   DEFAULT_INDEX_URL,
   loadDefaultSearchIndex,
@@ -15,7 +23,9 @@ export {
   searchCitations,
   writeSearchIndex,
 } from "./default-index.js";
+export { curatedContext } from "./curated-context.js";
 export { buildExpansions, type ChineseRule, type ExpansionRule, type ExpansionTable } from "./expansions.js";
+export { isCommonEnglishWord } from "./english-words.js";
 export { foldText } from "./fold.js";
 export { type QuestionFocus, questionFocus } from "./intent.js";
 export {
@@ -26,6 +36,7 @@ export {
   type SearchIndex,
   type SearchIndexOptions,
   type SearchOptions,
+  type SentenceCandidate,
   type SerializedSearchIndex,
   StaleIndexError,
 } from "./search-index.js";

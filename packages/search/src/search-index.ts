@@ -37,6 +37,16 @@ export interface SearchOptions {
   docIds?: readonly string[];
 }
 
+/** A ranked sentence of {@link SearchIndex.candidates}: its number in `corpus.sentences`, its score and the index terms it matched. */
+export interface SentenceCandidate {
+  /** Index into `corpus.sentences`. */
+  sentence: number;
+  /** Relevance: higher is better; comparable only within one result list. */
+  score: number;
+  /** The index terms (analysed) that matched the sentence or its curated context. */
+  terms: readonly string[];
+}
+
 /** Options of {@link createSearchIndex}. */
 export interface SearchIndexOptions {
   /**
@@ -55,6 +65,14 @@ export interface SearchIndex {
   searchCitations(query: string, options?: SearchOptions): CitationHit[];
   /** Analyses a query against this index's vocabulary and expansions (what searchCitations searches for). */
   analyze(query: string): AnalyzedQuery;
+  /**
+   * The ranked sentences behind {@link SearchIndex.searchCitations}, as sentence numbers with
+   * scores and matched terms: what a re-ranker above the index starts from. Accepts a query or
+   * an analysis from {@link SearchIndex.analyze} (whose terms may have been re-weighted or added to).
+   */
+  candidates(query: string | AnalyzedQuery, options?: SearchOptions): SentenceCandidate[];
+  /** In how many sentences `term` (an analysed index term) occurs; 0 when it never does. */
+  documentFrequency(term: string): number;
   /** Completions of a partly typed query, most likely first ("local prot" → "local protectionism"). */
   suggest(prefix: string, limit?: number): string[];
   /** The index as JSON-serialisable data, for {@link loadSearchIndex}. */
@@ -371,10 +389,26 @@ class CorpusSearchIndex implements SearchIndex {
     return analyzeQuery(query, { vocabulary: this.#vocabulary, expansions: this.#expansions });
   }
 
+  documentFrequency(term: string): number {
+    return this.#documentFrequency.get(term) ?? 0;
+  }
+
   searchCitations(query: string, options: SearchOptions = {}): CitationHit[] {
+    if (typeof query !== "string") return [];
+    const hits: CitationHit[] = [];
+    for (const { sentence: id, score, terms } of this.candidates(query, options)) {
+      const sentence = this.corpus.sentences[id];
+      const hit = sentence ? this.#toHit(sentence, score, new Set(terms)) : undefined;
+      if (hit) hits.push(hit);
+    }
+    return hits;
+  }
+
+  candidates(query: string | AnalyzedQuery, options: SearchOptions = {}): SentenceCandidate[] {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-    if (typeof query !== "string" || limit === 0) return [];
-    const analyzed = this.analyze(query);
+    if (limit === 0) return [];
+    if (typeof query !== "string" && (query === null || typeof query !== "object")) return [];
+    const analyzed = typeof query === "string" ? this.analyze(query) : query;
     const { searched, pruned } = this.#planTerms(analyzed);
     if (searched.length === 0 && pruned.length === 0) return [];
     const allowed = options.docIds ? new Set(options.docIds) : undefined;
@@ -478,14 +512,10 @@ class CorpusSearchIndex implements SearchIndex {
       for (const [id, entry] of scores)
         if (((this.#features[id] ?? 0) & wanted) !== 0) entry.score *= FOCUS_BOOST;
     }
-    const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, limit);
-    const hits: CitationHit[] = [];
-    for (const [id, { score, terms }] of ranked) {
-      const sentence = sentences[id];
-      const hit = sentence ? this.#toHit(sentence, score, new Set(terms)) : undefined;
-      if (hit) hits.push(hit);
-    }
-    return hits;
+    return [...scores]
+      .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+      .slice(0, limit)
+      .map(([sentence, { score, terms }]) => ({ sentence, score, terms }));
   }
 
   /**

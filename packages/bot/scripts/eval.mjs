@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Grades the built bot (dist) on question sets: `node scripts/eval.mjs [set…] [--verbose]`.
+import { createBot } from "../dist/index.js";
+import { gradeBot, loadSetCorpus, readQuestions, SETS, summarize } from "./eval-sets.mjs";
+
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose");
+const names = args.filter((arg) => !arg.startsWith("--"));
+const extra = names.filter((name) => !(name in SETS));
+const sets = Object.entries(SETS).filter(([name]) => names.length === 0 || names.includes(name));
+for (const file of extra) sets.push([file, { file, corpus: file.includes("docs") ? "docs/other-docs" : "builtin" }]);
+for (const [name, set] of sets) {
+  const { corpus, index } = await loadSetCorpus(set.corpus);
+  const bot = createBot({ corpus, index, options: { onError: (error) => { throw error; } } });
+  const rows = await gradeBot(bot, readQuestions(set.file), corpus);
+  const byKind = {};
+  for (const row of rows) {
+    const k = (byKind[row.kind] ??= { n: 0, ok: 0 });
+    k.n++;
+    if (row.ok) k.ok++;
+  }
+  console.log(`${name.padEnd(12)} ${JSON.stringify(summarize(rows))}`);
+  console.log(`  ${Object.entries(byKind).map(([k, v]) => `${k} ${v.ok}/${v.n}`).join("  ")}`);
+  if (verbose) {
+    for (const row of rows) {
+      if (row.ok && (row.cited || row.kind === "unanswerable" || row.kind === "offtopic")) continue;
+      console.log(`  ✗ ${row.id} [${row.kind}] ${row.question}\n     ${row.ok ? "ok" : "WRONG"} ${row.cited ? "cited" : "uncited"} → ${row.answer.answer.replace(/\n/g, " / ").slice(0, 300)}`);
+    }
+  }
+}

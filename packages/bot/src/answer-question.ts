@@ -1,0 +1,276 @@
+import type { Answer, Evidence } from "@newind/core";
+import type { BotContext } from "./bot-context.js";
+import { composeAnswer } from "./compose/compose-answer.js";
+import type { TurnState } from "./conversation/turn-state.js";
+import { analyzeQuestion, type Concept, type QuestionAnalysis } from "./question/analyze-question.js";
+import { type Candidate, findCandidates } from "./retrieval/candidates.js";
+import { answerFeatures, candidateFeatures, type FeatureInput } from "./scoring/features.js";
+import { linearScore, type ScoringModel, type ScoringPart, sigmoid } from "./scoring/scoring-model.js";
+import type { SemanticSupport } from "./semantic/semantic-support.js";
+import { CitationRegistry } from "./compose/citations.js";
+
+/** A candidate with its ranking features and the ranking model's score. */
+export interface ScoredCandidate extends Candidate {
+  features: number[];
+  /** The ranking model's score (a logit: only differences between candidates of one question matter). */
+  logit: number;
+}
+
+/** Everything the bot decided for one question: for the answer, the next turn, and the fitting script. */
+export interface Deliberation {
+  analysis: QuestionAnalysis;
+  /** Concepts inherited from an earlier turn (empty unless the question follows up). */
+  inherited: readonly Concept[];
+  /** Candidates, best first. */
+  candidates: ScoredCandidate[];
+  /** The answer features of the best candidate (empty when there is none). */
+  answerFeatures: number[];
+  /** The answer model's probability that the best candidate answers the question. */
+  confidence: number;
+  /** The threshold of the part that decided. */
+  threshold: number;
+  /** The earlier turn followed up, if any. */
+  previous: TurnState | undefined;
+  /** What the features were computed from (for the fitting script, which recomputes them). */
+  input: FeatureInput;
+}
+
+/** How many closest passages an abstention offers. */
+const RELATED = 3;
+/** A question with at most this many known content words of its own leans on the earlier turn. */
+const ELLIPTIC_CONCEPTS = 1;
+/** How far down the ranking a part of a multi-part question looks for a sentence of its own. */
+const PART_POOL = 12;
+
+/** Whether a question refers back to `previous`: it has a word that points back, or says too little alone. */
+export function followsUp(analysis: QuestionAnalysis, previous: TurnState | undefined): boolean {
+  if (!previous?.answered || analysis.wholeDocument) return false;
+  const own = analysis.concepts.filter((concept) => concept.role === "content" && concept.known).length;
+  return analysis.followUpCue || own <= ELLIPTIC_CONCEPTS;
+}
+
+/** What a question brings before any model scores it: its analysis and candidates. */
+export interface Gathered {
+  analysis: QuestionAnalysis;
+  inherited: readonly Concept[];
+  previous: TurnState | undefined;
+  candidates: readonly Candidate[];
+  input: FeatureInput;
+}
+
+/** Analyses a question against the conversation so far and gathers its candidate sentences. */
+export function gather(context: BotContext, question: string, states: readonly TurnState[]): Gathered {
+  const analysis = analyzeQuestion(question, context.index, context.size);
+  const previous = states
+    .slice(-2)
+    .reverse()
+    .find((state) => state.answered);
+  const inherited = followsUp(analysis, previous) ? (previous as TurnState).subject : [];
+  const previousEvidence = inherited.length > 0 ? (previous as TurnState).evidence : [];
+  const candidates = findCandidates(context, analysis, inherited, previousEvidence);
+  const input: FeatureInput = {
+    analysis,
+    inherited,
+    previousPassages: new Set(previousEvidence.map((sentence) => context.corpus.sentences[sentence]?.passageId ?? "")),
+    previousSentences: new Set(previousEvidence),
+    lead: context.lead(),
+  };
+  return { analysis, inherited, previous: inherited.length > 0 ? previous : undefined, candidates, input };
+}
+
+/** Whether the semantic part may change a question's decision: an English question the lexical part is unsure of. */
+export function wantsSemantic(model: ScoringModel, gathered: Gathered, lexical: Deliberation): boolean {
+  return (
+    gathered.analysis.language === "en" &&
+    gathered.candidates.length > 0 &&
+    lexical.confidence >= model.band[0] &&
+    lexical.confidence <= model.band[1]
+  );
+}
+
+/**
+ * Scores gathered candidates with one part of the model: ranking features and scores, then the
+ * answer model's confidence in the best. With `similarity` (sentence-encoder cosines by sentence
+ * number), the semantic features take their values.
+ */
+export function score(
+  context: BotContext,
+  part: ScoringPart,
+  gathered: Gathered,
+  similarity?: ReadonlyMap<number, number>,
+): Deliberation {
+  const input: FeatureInput = similarity
+    ? { ...gathered.input, similarity, bestSimilarity: Math.max(0, ...similarity.values()) }
+    : gathered.input;
+  const candidates = gathered.candidates
+    .map((candidate) => {
+      const features = candidateFeatures(context, input, candidate);
+      return { ...candidate, features, logit: linearScore(part.ranking, features) };
+    })
+    .sort((a, b) => b.logit - a.logit || a.rank - b.rank || a.sentence - b.sentence);
+  const best = candidates[0];
+  const x = best
+    ? answerFeatures(context, input, best, best.features, best.logit, candidates[1]?.logit ?? best.logit - 5)
+    : [];
+  return {
+    analysis: gathered.analysis,
+    inherited: gathered.inherited,
+    candidates,
+    answerFeatures: x,
+    confidence: best ? sigmoid(linearScore(part.answer, x)) : 0,
+    threshold: part.threshold,
+    previous: gathered.previous,
+    input,
+  };
+}
+
+/** The lexical decision on a question (what the synchronous API answers with). */
+export function deliberate(
+  context: BotContext,
+  model: ScoringModel,
+  question: string,
+  states: readonly TurnState[],
+): Deliberation {
+  return score(context, model.lexical, gather(context, question, states));
+}
+
+/** The answer to a question and the state it leaves for the next turn. */
+export interface AnsweredTurn {
+  answer: Answer;
+  state: TurnState;
+}
+
+/**
+ * Answers a question from its words alone: deliberates, then abstains when the answer model's
+ * confidence is under the threshold, else composes an answer from exact spans of the chosen sentences.
+ */
+export function answerQuestion(
+  context: BotContext,
+  model: ScoringModel,
+  question: string,
+  states: readonly TurnState[],
+): AnsweredTurn {
+  return conclude(context, model, deliberate(context, model, question, states));
+}
+
+/**
+ * Answers a question, consulting the sentence encoder where the lexical decision is unsure (and
+ * `semantic` is given): the encoder loads on the first such question only.
+ */
+export async function answerQuestionAsync(
+  context: BotContext,
+  model: ScoringModel,
+  question: string,
+  states: readonly TurnState[],
+  semantic: SemanticSupport | undefined,
+): Promise<AnsweredTurn> {
+  const gathered = gather(context, question, states);
+  let deliberation = score(context, model.lexical, gathered);
+  if (semantic && wantsSemantic(model, gathered, deliberation)) {
+    const similarity = await semantic.similarities(
+      gathered.analysis.text,
+      gathered.candidates.map((candidate) => candidate.sentence),
+    );
+    deliberation = score(context, model.semantic, gathered, similarity);
+  }
+  return conclude(context, model, deliberation);
+}
+
+/** Abstains under the threshold, else chooses sentences and composes the answer. */
+function conclude(context: BotContext, model: ScoringModel, deliberation: Deliberation): AnsweredTurn {
+  const { analysis, candidates, inherited } = deliberation;
+  if (candidates.length === 0 || deliberation.confidence < deliberation.threshold) {
+    return {
+      answer: abstain(context, analysis),
+      state: { question: analysis.text, subject: [], intent: analysis.intent, evidence: [], answered: false },
+    };
+  }
+  const chosen = choose(context, deliberation, model);
+  const { text, citations, sentences } = composeAnswer(context, analysis, chosen);
+  const subject = [...analysis.concepts.filter((concept) => concept.role === "content" && concept.known), ...inherited];
+  return {
+    answer: { question: analysis.text, answer: text, abstained: false, intent: analysis.intent, citations },
+    state: { question: analysis.text, subject, intent: analysis.intent, evidence: sentences, answered: true },
+  };
+}
+
+/** The content concepts (by index) a sentence's own words cover. */
+function covered(context: BotContext, concepts: readonly Concept[], sentence: number): Set<number> {
+  const terms = context.sentence(sentence).terms;
+  const out = new Set<number>();
+  concepts.forEach((concept, i) => {
+    if (concept.role === "content" && concept.known && concept.terms.some((term) => terms.has(term))) out.add(i);
+  });
+  return out;
+}
+
+/**
+ * The sentences to quote: the best candidate; for a question of several parts, the best-ranked
+ * sentence covering each part the chosen ones leave out; then further candidates in rank order
+ * whose softmax share is at least the model's companion share of the best's and that cover
+ * something new, up to the model's number of sentences.
+ */
+function choose(context: BotContext, deliberation: Deliberation, model: ScoringModel): ScoredCandidate[] {
+  const { analysis, candidates } = deliberation;
+  const concepts = analysis.concepts;
+  const best = candidates[0] as ScoredCandidate;
+  const chosen = [best];
+  const have = covered(context, concepts, best.sentence);
+  const weightOf = (indexes: Iterable<number>) => {
+    let sum = 0;
+    for (const i of indexes) sum += concepts[i]?.weight ?? 0;
+    return sum;
+  };
+  for (const part of analysis.parts) {
+    const missing = part.filter((i) => !have.has(i) && concepts[i]?.known);
+    if (weightOf(missing) < 0.5 * weightOf(part)) continue;
+    let pick: { candidate: ScoredCandidate; gain: number } | undefined;
+    for (const candidate of candidates.slice(1, PART_POOL)) {
+      if (chosen.includes(candidate)) continue;
+      const gain = weightOf([...covered(context, concepts, candidate.sentence)].filter((i) => missing.includes(i)));
+      if (gain > 0 && (!pick || gain > pick.gain)) pick = { candidate, gain };
+    }
+    if (!pick) continue;
+    chosen.push(pick.candidate);
+    for (const i of covered(context, concepts, pick.candidate.sentence)) have.add(i);
+  }
+  for (const candidate of candidates.slice(1)) {
+    if (chosen.length >= model.sentences) break;
+    // The softmax share of a candidate relative to the best's is exp(score difference).
+    if (Math.exp(candidate.logit - best.logit) < model.companion) break;
+    if (chosen.includes(candidate)) continue;
+    const adds = [...covered(context, concepts, candidate.sentence)].filter((i) => !have.has(i));
+    if (adds.length === 0) continue;
+    for (const i of adds) have.add(i);
+    chosen.push(candidate);
+  }
+  return chosen;
+}
+
+/** The titles of the loaded documents, for a refusal ("“A”, “B” and 3 more"). */
+function documentNames(context: BotContext): string {
+  const titles = context.corpus.documents.map((document) => `“${document.title}”`);
+  if (titles.length <= 2) return titles.join(" and ");
+  return `${titles.slice(0, 2).join(", ")} and ${titles.length - 2} more`;
+}
+
+/** A refusal that names the loaded documents, with the passages closest to the question alone. */
+function abstain(context: BotContext, analysis: QuestionAnalysis): Answer {
+  const related: Evidence[] = [];
+  const registry = new CitationRegistry(context.documents, context.corpus.footnotes);
+  for (const hit of context.index.searchCitations(analysis.text, { limit: RELATED })) {
+    const evidence = registry.evidence(hit);
+    if (evidence) related.push(evidence);
+  }
+  const one = context.corpus.documents.length === 1;
+  const subject = `${one ? "The loaded document" : "The loaded documents"} (${documentNames(context)})`;
+  const answer = `${subject} ${one ? "does" : "do"} not answer that.${related.length > 0 ? " The closest passages are listed below." : ""}`;
+  return {
+    question: analysis.text,
+    answer,
+    abstained: true,
+    intent: analysis.intent,
+    citations: [],
+    ...(related.length > 0 ? { related } : {}),
+  };
+}

@@ -1,0 +1,27 @@
+import type { Intent } from "@newind/core";
+import type { Concept } from "../question/analyze-question.js";
+
+/**
+ * What a turn of a conversation leaves for the next: the subject it was about, what it asked
+ * for, and the sentences its answer cited. A refused turn carries no subject forward.
+ */
+export interface TurnState {
+  /** The question as analysed. */
+  question: string;
+  /** The content concepts the turn was about (its own, and any it inherited). */
+  subject: readonly Concept[];
+  intent: Intent;
+  /** Sentence numbers its answer cited. */
+  evidence: readonly number[];
+  /** False when the turn was refused (off topic, or not in the documents). */
+  answered: boolean;
+}
+
+/** The subject a question inherits: the last answered turn's, when the question refers back. */
+export function lastAnswered(states: readonly TurnState[]): TurnState | undefined {
+  for (let i = states.length - 1; i >= 0; i--) {
+    const state = states[i];
+    if (state?.answered) return state;
+  }
+  return undefined;
+}
