@@ -19,7 +19,7 @@ for (const file of files) {
     const gold = goldSpans(q, corpus);
     const isGold = (c) => { const s = corpus.sentences[c.sentence]; return overlapsGold({ docId: s.docId, ...s.span }, gold); };
     const gr = d.candidates.findIndex(isGold);
-    const a = bot.answer(q.question, { history: q.turns ?? [] });
+    const a = await bot.ask(q.question, { history: q.turns ?? [] });
     const g = gradeAnswer(q, a, corpus);
     const cat = g.ok ? "ok" : a.abstained ? "abstained" : gr === 0 ? "top1-gold-but-wrong" : gr < 0 ? "gold-not-candidate" : "ranking";
     (cats[cat] ??= []).push(q.kind);

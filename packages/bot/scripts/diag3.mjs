@@ -1,6 +1,7 @@
 import { answerQuestion, deliberate } from "../dist/answer-question.js";
 import { BotContext } from "../dist/bot-context.js";
-import { FITTED_MODEL as M } from "../dist/scoring/fitted-model.js";
+import { FITTED_MODEL } from "../dist/scoring/fitted-model.js";
+const M = FITTED_MODEL.lexical; const MM = FITTED_MODEL;
 import { ANSWER_FEATURES } from "../dist/scoring/features.js";
 import { ABSTAIN, loadSetCorpus, readQuestions } from "./eval-sets.mjs";
 const files = process.argv.slice(2);
@@ -11,8 +12,8 @@ for (const file of files) {
   const context = new BotContext(corpus, index);
   for (const q of readQuestions(file)) {
     const states = [];
-    for (const t of q.turns ?? []) states.push(answerQuestion(context, M, t, states).state);
-    const d = deliberate(context, M, q.question, states);
+    for (const t of q.turns ?? []) states.push(answerQuestion(context, MM, t, states).state);
+    const d = deliberate(context, MM, q.question, states);
     rows.push({ q, d, ab: ABSTAIN.has(q.kind), s: corpus.sentences[d.candidates[0]?.sentence]?.text ?? "" });
   }
 }

@@ -5,6 +5,9 @@ import { gradeBot, loadSetCorpus, readQuestions, SETS, summarize } from "./eval-
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
+// --save=FILE writes every graded row (with its answer) as JSON, for comparing two runs.
+const saveTo = args.find((arg) => arg.startsWith("--save="))?.slice(7);
+const saved = [];
 const names = args.filter((arg) => !arg.startsWith("--"));
 const extra = names.filter((name) => !(name in SETS));
 const sets = Object.entries(SETS).filter(([name]) => names.length === 0 || names.includes(name));
@@ -13,6 +16,7 @@ for (const [name, set] of sets) {
   const { corpus, index } = await loadSetCorpus(set.corpus);
   const bot = createBot({ corpus, index, options: { onError: (error) => { throw error; } } });
   const rows = await gradeBot(bot, readQuestions(set.file), corpus);
+  saved.push(...rows.map((row) => ({ set: name, ...row })));
   const byKind = {};
   for (const row of rows) {
     const k = (byKind[row.kind] ??= { n: 0, ok: 0 });
@@ -27,4 +31,8 @@ for (const [name, set] of sets) {
       console.log(`  ✗ ${row.id} [${row.kind}] ${row.question}\n     ${row.ok ? "ok" : "WRONG"} ${row.cited ? "cited" : "uncited"} → ${row.answer.answer.replace(/\n/g, " / ").slice(0, 300)}`);
     }
   }
+}
+if (saveTo) {
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(saveTo, JSON.stringify(saved));
 }

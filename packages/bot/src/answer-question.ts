@@ -7,6 +7,7 @@ import { type Candidate, findCandidates } from "./retrieval/candidates.js";
 import { answerFeatures, candidateFeatures, type FeatureInput } from "./scoring/features.js";
 import { linearScore, type ScoringModel, type ScoringPart, sigmoid } from "./scoring/scoring-model.js";
 import type { SemanticSupport } from "./semantic/semantic-support.js";
+import { STRATEGIES } from "./strategies/registry.js";
 import { CitationRegistry } from "./compose/citations.js";
 
 /** A candidate with its ranking features and the ranking model's score. */
@@ -179,13 +180,17 @@ export async function answerQuestionAsync(
 /** Abstains under the threshold, else chooses sentences and composes the answer. */
 function conclude(context: BotContext, model: ScoringModel, deliberation: Deliberation): AnsweredTurn {
   const { analysis, candidates, inherited } = deliberation;
-  if (candidates.length === 0 || deliberation.confidence < deliberation.threshold) {
+  const strategy = STRATEGIES.find((entry) => entry.applies(context, analysis));
+  const drafted = strategy?.draft(context, analysis);
+  if (!drafted && (candidates.length === 0 || deliberation.confidence < deliberation.threshold)) {
     return {
       answer: abstain(context, analysis),
       state: { question: analysis.text, subject: [], intent: analysis.intent, evidence: [], answered: false },
     };
   }
-  const chosen = choose(context, deliberation, model);
+  const chosen = drafted
+    ? drafted.map((sentence, rank) => ({ sentence, rank, score: 0 }))
+    : choose(context, deliberation, model);
   const { text, citations, sentences } = composeAnswer(context, analysis, chosen);
   const subject = [...analysis.concepts.filter((concept) => concept.role === "content" && concept.known), ...inherited];
   return {

@@ -76,6 +76,8 @@ export class BotContext {
   readonly #aboutTerms = new Map<number, ReadonlySet<string>>();
   #entityNames: string[] | undefined;
   #lead: ReadonlySet<number> | undefined;
+  readonly #documentTerms = new Map<string, ReadonlySet<string>>();
+  readonly #central = new Map<string, number | undefined>();
 
   constructor(corpus: Corpus, index: SearchIndex, options: BotOptions = {}) {
     this.corpus = corpus;
@@ -190,6 +192,46 @@ export class BotContext {
     }
     this.#lead = out;
     return out;
+  }
+
+  /** The index terms of a document's title and lead sentences. */
+  documentTerms(docId: string): ReadonlySet<string> {
+    let terms = this.#documentTerms.get(docId);
+    if (!terms) {
+      const out = new Set(analyzeText(this.documents.get(docId)?.title ?? ""));
+      for (const i of this.lead()) {
+        if (this.corpus.sentences[i]?.docId === docId) for (const term of this.sentence(i).terms) out.add(term);
+      }
+      terms = out;
+      this.#documentTerms.set(docId, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * The sentence of a document that shares most words with the rest of it (summed term overlap,
+   * each term counted once a sentence): its most central statement.
+   */
+  centralSentence(docId: string): number | undefined {
+    if (this.#central.has(docId)) return this.#central.get(docId);
+    const sentences: number[] = [];
+    this.corpus.sentences.forEach((sentence, i) => {
+      if (sentence.docId === docId && this.passages.get(sentence.passageId)?.role === "body") sentences.push(i);
+    });
+    const frequency = new Map<string, number>();
+    for (const i of sentences) for (const term of this.sentence(i).terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    let best: { sentence: number; score: number } | undefined;
+    for (const i of sentences) {
+      const terms = this.sentence(i).terms;
+      if (terms.size < 5) continue;
+      let shared = 0;
+      for (const term of terms) shared += (frequency.get(term) ?? 1) - 1;
+      // Normalised by length, so a long sentence is not central merely for having many words.
+      const score = shared / Math.sqrt(terms.size);
+      if (!best || score > best.score) best = { sentence: i, score };
+    }
+    this.#central.set(docId, best?.sentence);
+    return best?.sentence;
   }
 
   /** The title of a document (its id when it has none). */

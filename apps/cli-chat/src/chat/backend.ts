@@ -19,8 +19,9 @@ export interface ChatBackend {
 
 /**
  * Builds the real backend: `@newind/bot` over `corpus` with the search index `loadIndex`
- * returns (the CLI's cached loader). The packages are imported here, lazily, so the chat
- * draws its first frame before anything is indexed.
+ * returns (the CLI's cached loader), answering through one bot conversation so follow-ups
+ * resolve against what earlier answers were about. The packages are imported here, lazily,
+ * so the chat draws its first frame before anything is indexed.
  */
 export async function createChatBackend(
   corpus: Corpus,
@@ -28,8 +29,18 @@ export async function createChatBackend(
 ): Promise<ChatBackend> {
   const [index, { createBot }] = await Promise.all([loadIndex(), import("@newind/bot")]);
   const bot = createBot({ corpus, index });
+  // The sentence encoder loads while the user types, not when an unsure question needs it.
+  bot.warm().catch(() => undefined);
+  // The bot's conversation keeps each turn's subject and evidence; an empty history (a new
+  // session, or /clear) starts a new one.
+  let conversation = bot.conversation();
+  let turns = 0;
   return {
-    ask: (question, history) => bot.ask(question, { history }),
+    ask: (question, history) => {
+      if (history.length === 0 && turns > 0) conversation = bot.conversation();
+      turns = history.length + 1;
+      return conversation.ask(question);
+    },
     search: async (query, limit) => index.searchCitations(query, { limit }),
   };
 }

@@ -2,7 +2,8 @@ import type { Answer } from "@newind/core";
 import type { BotContext } from "../bot-context.js";
 import type { QuestionAnalysis } from "../question/analyze-question.js";
 import type { Candidate } from "../retrieval/candidates.js";
-import { AnswerText, type Claim, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten, shortenStart } from "./answer-text.js";
+import { analyzeText } from "@newind/search";
+import { AnswerText, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten, shortenStart } from "./answer-text.js";
 import { type CitableSpan, CitationRegistry } from "./citations.js";
 
 /** The longest lead-in kept before a list's items ("…were directed to … by doing the following:"). */
@@ -19,6 +20,8 @@ interface Unit {
   write(out: AnswerText, room: number): void;
   /** Its length, roughly, when written whole. */
   length: number;
+  /** Its length, roughly, when cut to what the question asks about. */
+  minLength: number;
 }
 
 /** The exact span of a sentence, for citing. */
@@ -52,25 +55,46 @@ function listOf(context: BotContext, sentence: number): { leadIn: number; items:
   return { leadIn, items };
 }
 
-/** A claim quoting one sentence (a block quote says who speaks). */
-function sentenceClaim(context: BotContext, sentence: number, room: number): Claim | undefined {
-  const span = spanOf(context, sentence);
-  if (!span) return undefined;
-  const passage = context.passages.get(span.passageId);
-  const text = sentenceText(context, sentence);
-  if (passage?.kind === "quote" && passage.speaker) {
-    return { text: `${passage.speaker}: “${shorten(text, Math.max(40, room - passage.speaker.length - 4))}”`, spans: [span] };
+/** The shortest a sentence is cut to: a clause or two with the question's words. */
+const FOCUS_LENGTH = 160;
+const CLAUSE = /(?<=[,;:—–])\s*|\s+(?=(?:which|who|where|while|whereas|but)\s)/u;
+
+/**
+ * The clauses of a sentence that hold the question's words, as a window of at most `max`
+ * characters, with "…" where text was cut: the same words, in the same order, as the quote.
+ */
+export function focusClauses(text: string, terms: ReadonlySet<string>, max: number): string {
+  if (text.length <= max) return text;
+  const clauses = text.split(CLAUSE).filter((clause) => clause.length > 0);
+  const scores = clauses.map((clause) => analyzeText(clause).filter((term) => terms.has(term)).length);
+  let best: { from: number; to: number; score: number; length: number } | undefined;
+  for (let from = 0; from < clauses.length; from++) {
+    let length = 0;
+    let score = 0;
+    for (let to = from; to < clauses.length; to++) {
+      length += (clauses[to] as string).length + 1;
+      if (length > max) break;
+      score += scores[to] as number;
+      if (!best || score > best.score || (score === best.score && length < best.length && score > 0)) {
+        best = { from, to, score, length };
+      }
+    }
   }
-  return { text: shorten(text, Math.max(40, room)), spans: [span] };
+  if (!best || best.score === 0) return shorten(text, max);
+  const window = clauses.slice(best.from, best.to + 1).join(" ").replace(/[\s,;:—–]+$/u, "");
+  return `${best.from > 0 ? "…" : ""}${window}${best.to < clauses.length - 1 ? "…" : ""}`;
 }
 
-function sentenceUnit(context: BotContext, sentence: number): Unit {
+function sentenceUnit(context: BotContext, sentence: number, terms: ReadonlySet<string>): Unit {
+  const length = sentenceText(context, sentence).length + 6;
   return {
     sentences: [sentence],
-    length: sentenceText(context, sentence).length + 6,
+    length,
+    minLength: Math.min(length, FOCUS_LENGTH + 8),
     write(out, room) {
-      const claim = sentenceClaim(context, sentence, room);
-      if (claim) out.sentence(claim);
+      const span = spanOf(context, sentence);
+      if (!span) return;
+      out.sentence({ text: focusClauses(sentenceText(context, sentence), terms, Math.max(FOCUS_LENGTH, room)), spans: [span] });
     },
   };
 }
@@ -85,6 +109,9 @@ function listUnit(context: BotContext, analysis: QuestionAnalysis, list: { leadI
   return {
     sentences: [list.leadIn, ...items],
     length: Math.min(LEAD_IN_LENGTH, sentenceText(context, list.leadIn).length) + items.reduce((sum, i) => sum + Math.min(ITEM_LENGTH, sentenceText(context, i).length) + 8, 0),
+    get minLength() {
+      return this.length;
+    },
     write(out, room) {
       const leadSpan = spanOf(context, list.leadIn);
       if (count !== undefined) {
@@ -92,15 +119,20 @@ function listUnit(context: BotContext, analysis: QuestionAnalysis, list: { leadI
         out.note(`Counting the items listed: ${NUMBER_WORDS[count] ?? String(count)} (${count}).`);
       }
       if (leadSpan) {
-        out.sentence({ text: shortenStart(sentenceText(context, list.leadIn), LEAD_IN_LENGTH), spans: [leadSpan] }, true);
+        const leadIn = sentenceText(context, list.leadIn);
+        const itemsLength = items.reduce((sum, i) => sum + Math.min(ITEM_LENGTH, sentenceText(context, i).length) + 8, 0);
+        // The lead-in's end says what follows it: cut its start when the items need the room.
+        const keep = Math.max(LEAD_IN_LENGTH, room - itemsLength - 40);
+        out.sentence({ text: shortenStart(leadIn, keep), spans: [leadSpan] }, true);
       }
       if (position !== undefined && items.length === 1) {
         const index = list.items.indexOf(items[0] as number) + 1;
         out.note(`Item ${index} of ${list.items.length}:`);
       }
+      const itemRoom = Math.max(ITEM_LENGTH, Math.floor((room - LEAD_IN_LENGTH) / Math.max(1, items.length)) - 8);
       for (const item of items) {
         const span = spanOf(context, item);
-        const text = shorten(sentenceText(context, item), ITEM_LENGTH);
+        const text = shorten(sentenceText(context, item), itemRoom);
         if (!span || out.lengthWith(text) > room + out.text().length) continue;
         out.item({ text, spans: [span] });
       }
@@ -117,6 +149,72 @@ function bylineUnit(context: BotContext, docId: string): Unit | undefined {
   return {
     sentences,
     length: sentences.reduce((sum, i) => sum + sentenceText(context, i).length + 6, 0),
+    get minLength() {
+      return this.length;
+    },
+    write(out) {
+      for (const sentence of sentences) {
+        const span = spanOf(context, sentence);
+        if (span) out.sentence({ text: sentenceText(context, sentence), spans: [span] });
+      }
+    },
+  };
+}
+
+/** The most items a count is made of: a longer list is not what "how many" asks about. */
+const MAX_COUNTED_ITEMS = 12;
+
+/**
+ * Whether a list is what the question asks for: a list question, an ordinal ("the third one"),
+ * or "how many" answered by a lead-in that names no number of its own (the count is the items').
+ */
+function wantsList(context: BotContext, analysis: QuestionAnalysis, list: { leadIn: number; items: number[] }, sentence: number): boolean {
+  if (analysis.intent === "list" || analysis.ordinal !== undefined) return true;
+  return (
+    analysis.intent === "number" &&
+    sentence === list.leadIn &&
+    list.items.length <= MAX_COUNTED_ITEMS &&
+    // A lead-in that gives a figure of its own ("…these 5 actions:") answers "how many" itself; years are not figures.
+    !/\d/.test(sentenceText(context, list.leadIn).replace(/\b(?:1[5-9]|20)\d\d(?:s\b)?/g, ""))
+  );
+}
+
+/** A block quote: the sentence introducing it ("Jin discussed the issue in a … interview:"), then the quoted words. */
+function quoteUnit(context: BotContext, sentence: number): Unit {
+  const s = context.corpus.sentences[sentence];
+  const passage = s ? context.passages.get(s.passageId) : undefined;
+  const first = s ? context.sentencesOf.get(s.passageId)?.[0] : undefined;
+  const before = first !== undefined ? first - 1 : -1;
+  const introduces = before >= 0 && context.corpus.sentences[before]?.docId === s?.docId && context.sentence(before).introduces;
+  return {
+    sentences: introduces ? [before, sentence] : [sentence],
+    length: sentenceText(context, sentence).length + (introduces ? sentenceText(context, before).length : 0) + 12,
+    minLength: Math.min(220, sentenceText(context, sentence).length) + (introduces ? sentenceText(context, before).length : 0) + 12,
+    write(out, room) {
+      const span = spanOf(context, sentence);
+      if (!span) return;
+      const quoted = shorten(sentenceText(context, sentence), Math.max(60, room - (introduces ? sentenceText(context, before).length : 0) - 16));
+      const beforeSpan = introduces ? spanOf(context, before) : undefined;
+      if (beforeSpan) {
+        out.sentence({ text: sentenceText(context, before), spans: [beforeSpan] }, true);
+        out.sentence({ text: `“${quoted}”`, spans: [span] });
+      } else {
+        const speaker = passage?.speaker ? `${passage.speaker}: ` : "";
+        out.sentence({ text: `${speaker}“${quoted}”`, spans: [span] });
+      }
+    },
+  };
+}
+
+/** A short passage whole (a byline: a name, then a role). */
+function passageUnit(context: BotContext, passageId: string): Unit {
+  const sentences = [...(context.sentencesOf.get(passageId) ?? [])];
+  return {
+    sentences,
+    length: sentences.reduce((sum, i) => sum + sentenceText(context, i).length + 6, 0),
+    get minLength() {
+      return this.length;
+    },
     write(out) {
       for (const sentence of sentences) {
         const span = spanOf(context, sentence);
@@ -127,17 +225,18 @@ function bylineUnit(context: BotContext, docId: string): Unit | undefined {
 }
 
 /** What to write for one chosen sentence. */
-function unitOf(context: BotContext, analysis: QuestionAnalysis, sentence: number): Unit {
+function unitOf(context: BotContext, analysis: QuestionAnalysis, sentence: number, terms: ReadonlySet<string>): Unit {
   const s = context.corpus.sentences[sentence];
   const passage = s ? context.passages.get(s.passageId) : undefined;
   if (s && passage?.role === "byline" && analysis.aboutDocument) {
     const unit = bylineUnit(context, s.docId);
     if (unit) return unit;
   }
-  const wantsList = analysis.intent === "list" || analysis.intent === "number" || analysis.ordinal !== undefined;
-  const list = wantsList || passage?.kind !== "list-item" ? listOf(context, sentence) : undefined;
-  if (list && (wantsList || list.leadIn === sentence)) return listUnit(context, analysis, list);
-  return sentenceUnit(context, sentence);
+  const list = listOf(context, sentence);
+  if (list && wantsList(context, analysis, list, sentence)) return listUnit(context, analysis, list);
+  if (passage?.kind === "quote") return quoteUnit(context, sentence);
+  if (passage?.role === "byline") return passageUnit(context, s?.passageId ?? "");
+  return sentenceUnit(context, sentence, terms);
 }
 
 /**
@@ -151,23 +250,30 @@ export function composeAnswer(
   analysis: QuestionAnalysis,
   chosen: readonly Candidate[],
 ): { text: string; citations: Answer["citations"]; sentences: number[] } {
-  const budget = analysis.intent === "list" ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
-  const units: Unit[] = [];
+  const budget = analysis.intent === "list" || analysis.parts.length > 1 ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
+  const terms = new Set(analysis.concepts.filter((concept) => concept.role === "content").flatMap((concept) => concept.terms));
+  const units: Array<Unit & { size: number }> = [];
   const used = new Set<number>();
   let length = 0;
   for (const candidate of chosen) {
     if (used.has(candidate.sentence)) continue;
-    const unit = unitOf(context, analysis, candidate.sentence);
+    const unit = unitOf(context, analysis, candidate.sentence, terms);
     if (unit.sentences.every((sentence) => used.has(sentence))) continue;
-    if (units.length > 0 && length + unit.length > budget) continue;
-    units.push(unit);
+    // Whole units first; a unit that fits only cut to its focus takes what room is left.
+    const size = units.length === 0 || length + unit.length <= budget ? unit.length : unit.minLength;
+    if (units.length > 0 && length + size > budget) continue;
+    units.push(Object.assign(unit, { size }));
     for (const sentence of unit.sentences) used.add(sentence);
-    length += unit.length;
+    length += size;
   }
   // Read in document order, as the text gives them.
   units.sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
   const registry = new CitationRegistry(context.documents, context.corpus.footnotes);
   const out = new AnswerText(registry);
-  for (const unit of units) unit.write(out, budget - out.text().length - 8);
+  units.forEach((unit, k) => {
+    // Each unit has the room the units after it leave (a unit chosen cut to its focus is cut).
+    const reserved = units.slice(k + 1).reduce((sum, later) => sum + later.size, 0);
+    unit.write(out, budget - out.text().length - reserved - 8);
+  });
   return { text: out.text(), citations: registry.list(), sentences: [...used] };
 }

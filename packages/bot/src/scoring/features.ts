@@ -79,6 +79,8 @@ export const ANSWER_FEATURES = [
   "coverageInContext",
   "coverageCurated",
   "missing",
+  /** Share of all the question's content weight (words the corpus never uses included) the best sentence's passage covers. */
+  "coverageAll",
   /** Share of the question's concept weight carried by words the corpus never uses and English rarely does. */
   "unknownRare",
   /** Share carried by common English words the corpus never uses (often chat, not topic). */
@@ -289,6 +291,15 @@ export function answerFeatures(
   const total = content.reduce((sum, concept) => sum + concept.weight, 0);
   const unknown = (test: (concept: Concept) => boolean) =>
     content.filter((concept) => !concept.known && test(concept)).reduce((sum, concept) => sum + concept.weight, 0);
+  const sentence = context.corpus.sentences[best.sentence];
+  if (sentence && total > 0) {
+    const own = context.sentence(best.sentence).terms;
+    const passage = context.passageTerms(sentence.passageId);
+    const leadIn = context.passages.get(sentence.passageId)?.leadIn;
+    const leadInTerms = leadIn ? context.passageTerms(leadIn) : new Set<string>();
+    const covered = content.filter((concept) => matches(concept, own, passage, leadInTerms)).reduce((sum, concept) => sum + concept.weight, 0);
+    set("coverageAll", covered / total);
+  }
   set("unknownRare", total > 0 ? unknown((concept) => !concept.common && !HAN.test(concept.word)) / total : 0);
   set("unknownCommon", total > 0 ? unknown((concept) => concept.common) / total : 0);
   set("unknownChinese", total > 0 ? unknown((concept) => HAN.test(concept.word)) / total : 0);

