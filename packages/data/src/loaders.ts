@@ -42,4 +42,5 @@ export {
   MAX_DOCUMENT_BYTES,
 } from "./load-corpus-folders.js";
 export { CHINESE_PARSER_VERSION, PARSER_VERSION } from "./parser-version.js";
+export { type PartialDate, parsePartialDate } from "./partial-date.js";
 export { loadPrimaryCorpus, PRIMARY_CORPUS_DIR } from "./primary-corpus.js";
