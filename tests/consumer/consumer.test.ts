@@ -1,5 +1,5 @@
 /**
- * The four publishable packages as another project gets them: packed with `pnpm pack`,
+ * The five publishable packages as another project gets them: packed with `pnpm pack`,
  * installed with plain npm into a temporary project outside the workspace, then used
  * from an ESM script and from TypeScript under `module`/`moduleResolution: NodeNext`.
  * One pack and one install serve every assertion below.
@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const packages = ["core", "data", "search", "bot"] as const;
+const packages = ["core", "data", "search", "bot", "analytics"] as const;
 type PackageName = (typeof packages)[number];
 
 /** Subpath entries beside the root: each zod-free, for code (the CLI's startup) that must not load zod. */
@@ -31,6 +31,7 @@ const SUBPATHS: Record<PackageName, Record<string, { types: string; default: str
   data: { "./loaders": { types: "./dist/loaders.d.ts", default: "./dist/loaders.js" } },
   search: {},
   bot: {},
+  analytics: {},
 };
 
 interface Manifest {
@@ -182,6 +183,12 @@ describe("the packed packages", () => {
   it("ships the corpus and datasets with @newind/data and the prebuilt index with @newind/search", () => {
     const data = join(project, "node_modules", "@newind", "data");
     expect(readdirSync(join(data, "corpus")).some((file) => file.endsWith(".txt"))).toBe(true);
+    // The primary collection: its 61 texts, its manifest, and the build-time snapshot of it.
+    expect(readdirSync(join(data, "corpus", "primary")).filter((file) => file.endsWith(".txt"))).toHaveLength(
+      61,
+    );
+    expect(existsSync(join(data, "corpus", "primary", "manifest.json"))).toBe(true);
+    expect(existsSync(join(data, "dist", "primary-corpus.json"))).toBe(true);
     expect(existsSync(join(data, "datasets"))).toBe(true);
     expect(existsSync(join(project, "node_modules", "@newind", "search", "dist", "default-index.json"))).toBe(
       true,
@@ -237,6 +244,9 @@ describe("a TypeScript consumer (module and moduleResolution NodeNext)", () => {
     const summary = JSON.parse(run("node", ["out/public-types.js"], project, plainEnvironment()));
     expect(summary.summary.abstained).toBe(false);
     expect(typeof summary.summary.quote).toBe("string");
+    // 新型工业化 in the primary collection, counted through @newind/analytics from its tarball.
+    expect(summary.summary.mentions).toBe(22);
+    expect(summary.summary.kwicExact).toBe(true);
   });
 
   it.each(packages)("runs the README example of @newind/%s", (name) => {

@@ -67,6 +67,22 @@ describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
     expect(chat.output.lastIndexOf("\u001b[?25h")).toBeGreaterThan(chat.output.lastIndexOf("\u001b[?25l"));
   });
 
+  it("/trend draws the primary collection's chart with missing years, /kwic its hits in context", async () => {
+    const chat = start();
+    await chat.waitForText(HEADER);
+    chat.write("/trend 新型工业化\r");
+    await chat.waitForText("┄ the collection has no document for that year");
+    const chart = chat.text();
+    expect(chart).toMatch(/^2020 +┄ no document$/m);
+    expect(chart).toMatch(/^2002 +█+ 3 +gwr-2002 0 · cpc-16 3$/m);
+    expect(chart).toMatch(/^2016 +0$/m);
+    chat.write("/kwic 新型工业化\r");
+    await chat.waitForText("新型工业化 — 22 hits, the first 20 shown");
+    await chat.waitForText(/2024 gwr-2024 .*新型工业化/);
+    chat.write("/quit\r");
+    expect(await chat.exit()).toBe(0);
+  });
+
   it("submits a question pasted with its newline in one write once, whole", async () => {
     const chat = start();
     await chat.waitForText(HEADER);

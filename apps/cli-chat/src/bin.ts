@@ -13,6 +13,10 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   sources: () => import("./commands/sources.js"),
   metrics: () => import("./commands/metrics.js"),
   timeline: () => import("./commands/timeline.js"),
+  trend: () => import("./commands/trend.js"),
+  kwic: () => import("./commands/kwic.js"),
+  collocations: () => import("./commands/collocations.js"),
+  compare: () => import("./commands/compare.js"),
   chat: () => import("./commands/chat.js"),
 };
 

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Corpus } from "@newind/core";
 import type { SearchIndex } from "@newind/search";
@@ -159,9 +159,10 @@ export function createSearchIndexLoader(
 
 async function isBuiltInCorpusAlone(corpus: Corpus): Promise<boolean> {
   const { DEFAULT_CORPUS_DIR } = await import("@newind/data/loaders");
-  const builtInDir = fileURLToPath(DEFAULT_CORPUS_DIR);
+  const builtInDir = resolve(fileURLToPath(DEFAULT_CORPUS_DIR));
+  // In that folder itself: the primary collection lives in a subfolder of it.
   return (
     corpus.documents.length > 0 &&
-    corpus.documents.every((document) => document.path?.startsWith(builtInDir) === true)
+    corpus.documents.every((document) => document.path !== undefined && dirname(document.path) === builtInDir)
   );
 }

@@ -7,9 +7,10 @@ import { createCorpusFileCache } from "./corpus-cache.js";
 import { UsageError, UserError } from "./errors.js";
 
 /**
- * Returns a memoised loader for the corpus the options describe: the built-in corpus
- * (unless `--no-default-corpus`) plus every `--corpus DIR` and `NEWIND_CORPUS` folder,
- * through `@newind/data`'s `loadCorpus`. Files skipped with a warning (not UTF-8, empty,
+ * Returns a memoised loader for the corpus the options describe: the command's default
+ * corpus (unless `--no-default-corpus`) — the built-in analysis, or for the analytics
+ * commands the primary collection — plus the primary collection with `--primary`, plus
+ * every `--corpus DIR` and `NEWIND_CORPUS` folder, through `@newind/data`'s `loadCorpus`. Files skipped with a warning (not UTF-8, empty,
  * binary, over 20 MB) and entries that are not documents are reported on `stderr`, one
  * line each. Parsed folders are cached in `$XDG_CACHE_HOME/newind` (never in the
  * folders themselves). Errors from the user's files (a missing folder, an unreadable
@@ -36,8 +37,13 @@ async function loadCliCorpus(
   stderr: NodeJS.WritableStream,
   env: NodeJS.ProcessEnv,
 ): Promise<Corpus> {
-  if (!options.includeDefaultCorpus && options.corpusDirs.length === 0) {
-    throw new UsageError("--no-default-corpus needs at least one --corpus DIR (or NEWIND_CORPUS) to read.");
+  const includeDefault = options.includeDefaultCorpus && options.defaultCorpus === "analysis";
+  const includePrimary =
+    options.primary || (options.includeDefaultCorpus && options.defaultCorpus === "primary");
+  if (!includeDefault && !includePrimary && options.corpusDirs.length === 0) {
+    throw new UsageError(
+      "--no-default-corpus needs at least one --corpus DIR (or NEWIND_CORPUS, or --primary) to read.",
+    );
   }
   // The loaders without the zod schemas: the built-in corpus comes from its snapshot, validated at build time.
   const data = await import("@newind/data/loaders");
@@ -45,7 +51,8 @@ async function loadCliCorpus(
   try {
     corpus = await data.loadCorpus({
       dirs: options.corpusDirs,
-      includeDefault: options.includeDefaultCorpus,
+      includeDefault,
+      includePrimary,
       // Unchanged folders are not parsed again: the parsed documents are cached beside the index.
       cache: createCorpusFileCache(cacheDir(env)),
     });

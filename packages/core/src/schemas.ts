@@ -17,7 +17,12 @@ export const SourceDocument = z.object({
   authors: z.array(Author),
   publisher: z.string().optional(),
   url: z.string().url().optional(),
+  /** When it was published or delivered: an ISO date, or part of one ("2003", "2023-03"). */
   published: z.string().optional(),
+  /** What sort of document it is, in the words of its collection ("government-work-report"). */
+  kind: z.string().min(1).optional(),
+  /** Its language, as a BCP 47 tag ("zh-Hans"), when its collection says. */
+  language: z.string().min(1).optional(),
   path: z.string().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   text: z.string(),

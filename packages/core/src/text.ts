@@ -9,6 +9,7 @@
  * import { stripControl, type Citation } from "@newind/core/text";
  * const shown = stripControl(citation.quote);
  */
+export { segmentChineseSentences } from "./chinese-sentences.js";
 export type { Corpus } from "./corpus.js";
 export {
   type FindFootnoteMarkersOptions,

@@ -46,6 +46,10 @@ describe(splitBlocks, () => {
 });
 
 describe(isChromeLine, () => {
+  it("makes no block of a heading that is only its closing run of #s ('# # ')", () => {
+    expect(splitBlocks("# # \n\nText")).toEqual([{ type: "text", start: 6, end: 10 }]);
+  });
+
   it("matches whole chrome lines only, so ordinary text that mentions them stays", () => {
     expect(isChromeLine("FacebookTwitterLinkedInEmailPrintCopy Link")).toBe(true);
     expect(isChromeLine("Facebook | Twitter | Email")).toBe(true);

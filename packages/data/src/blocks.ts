@@ -100,7 +100,9 @@ export function splitBlocks(text: string, options: SplitBlocksOptions = {}): Blo
       // A closing run of #s ("## Title ##") is decoration, not content.
       const closing = /[ \t]+#+$/.exec(text.slice(line.start, end));
       if (closing) end = trimmedEnd(text, line.start, end - closing[0].length);
-      blocks.push({ type: "heading", start: line.start + (heading[0]?.length ?? 0), end });
+      const start = line.start + (heading[0]?.length ?? 0);
+      // "# #" is a heading of nothing but its closing run: no block.
+      if (end > start) blocks.push({ type: "heading", start, end });
     } else if (quote && (!open || open.type === "quote")) {
       if (open) open.end = contentEnd;
       else

@@ -43,7 +43,10 @@ async function copyOfBuiltInCorpus(): Promise<{ root: string; location: CorpusSn
 
 /** The corpus the full way: read, checked, parsed, validated. */
 function fullLoad(location: CorpusSnapshotLocation) {
-  return loadCorpusFromManifest(location.corpusDir, { datasetsDir: location.datasetsDir });
+  return loadCorpusFromManifest(
+    location.corpusDir,
+    location.datasetsDir ? { datasetsDir: location.datasetsDir } : {},
+  );
 }
 
 describe(loadCorpusWithSnapshot, () => {

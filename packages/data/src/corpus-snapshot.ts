@@ -28,7 +28,7 @@ import { PARSER_VERSION } from "./parser-version.js";
 export const CORPUS_SNAPSHOT_FORMAT = "newind-corpus-snapshot";
 
 /** Version of the snapshot's layout: bump it whenever the fields below change. */
-export const CORPUS_SNAPSHOT_VERSION = 1;
+export const CORPUS_SNAPSHOT_VERSION = 2;
 
 /** A file the full load read, and its sha256 when the snapshot was written. */
 export interface SnapshotInput {
@@ -53,31 +53,66 @@ export interface CorpusSnapshot {
   parserVersion: string;
   inputs: SnapshotInput[];
   documents: SnapshotDocument[];
-  passages: Passage[];
-  sentences: Sentence[];
+  /** The passages, `text` null where it is exactly the raw slice of its span (restored from the document). */
+  passages: SnapshotText<Passage>[];
+  /** The sentences, `text` null likewise (always, as the parser writes them). */
+  sentences: SnapshotText<Sentence>[];
   footnotes: Footnote[];
   datasets: Datasets;
   hash: string;
 }
 
+/**
+ * A passage or sentence as a snapshot stores it: its `text` is null when it is the raw
+ * slice of its span, so the snapshot does not hold the corpus's text twice more.
+ */
+export type SnapshotText<T extends { text: string }> = Omit<T, "text"> & { text: string | null };
+
 /** The folders a corpus is loaded from, and where its snapshot is. */
 export interface CorpusSnapshotLocation {
   /** The corpus folder (with `manifest.json`), a `file:` URL ending in `/`. */
   corpusDir: URL;
-  /** The curated datasets' folder, a `file:` URL ending in `/`. */
-  datasetsDir: URL;
+  /** The curated datasets' folder, a `file:` URL ending in `/`; none for a collection without datasets. */
+  datasetsDir?: URL;
   /** The snapshot file. */
   snapshot: URL;
 }
 
+/**
+ * How a kind of corpus is loaded the full way, and what identifies that way: the
+ * built-in corpus ({@link DEFAULT_CORPUS_LOADER}) or another collection with its own
+ * manifest schema and parser (the primary collection's).
+ */
+export interface CorpusLoader {
+  /** The version of the parser the full load runs: a snapshot of another version is not used. */
+  parserVersion: string;
+  /** The full load: read, check, parse and validate; its errors name the file at fault. */
+  load(location: Pick<CorpusSnapshotLocation, "corpusDir" | "datasetsDir">): Promise<Corpus>;
+  /** The corpus hash of the documents, as the full load computes it. */
+  hash(documents: readonly SourceDocument[]): string;
+}
+
+/** The built-in corpus's full load: {@link loadCorpusFromManifest} with its datasets. */
+export const DEFAULT_CORPUS_LOADER: CorpusLoader = {
+  parserVersion: PARSER_VERSION,
+  load: (location) =>
+    loadCorpusFromManifest(
+      location.corpusDir,
+      location.datasetsDir ? { datasetsDir: location.datasetsDir } : {},
+    ),
+  hash: corpusHash,
+};
+
 /** The dataset files the full load reads, in its order (see `loadDatasets`). */
 const DATASET_FILES = DATASET_NAMES.map((name) => `${name}.json`);
 
-/** Inputs every snapshot must have checked: the manifest (which names the corpus files) and the datasets. */
-const REQUIRED_INPUTS: readonly (readonly [SnapshotInput["dir"], string])[] = [
-  ["corpus", MANIFEST_FILE],
-  ...DATASET_FILES.map((file) => ["datasets", file] as const),
-];
+/** Inputs every snapshot must have checked: the manifest (which names the corpus files) and any datasets. */
+function requiredInputs(location: Pick<CorpusSnapshotLocation, "datasetsDir">) {
+  return [
+    ["corpus", MANIFEST_FILE] as const,
+    ...(location.datasetsDir ? DATASET_FILES.map((file) => ["datasets", file] as const) : []),
+  ];
+}
 
 /**
  * Loads the corpus the full way — read, check, parse, validate — and returns it with the
@@ -85,12 +120,15 @@ const REQUIRED_INPUTS: readonly (readonly [SnapshotInput["dir"], string])[] = [
  */
 export async function createCorpusSnapshot(
   location: Pick<CorpusSnapshotLocation, "corpusDir" | "datasetsDir">,
-  options: Pick<LoadCorpusFromManifestOptions, "parse"> = {},
+  options: Pick<LoadCorpusFromManifestOptions, "parse"> & { loader?: CorpusLoader } = {},
 ): Promise<{ corpus: Corpus; snapshot: CorpusSnapshot }> {
-  const corpus = await loadCorpusFromManifest(location.corpusDir, {
-    ...options,
-    datasetsDir: location.datasetsDir,
-  });
+  const loader = options.loader ?? DEFAULT_CORPUS_LOADER;
+  const corpus = options.loader
+    ? await loader.load(location)
+    : await loadCorpusFromManifest(location.corpusDir, {
+        ...(options.parse ? { parse: options.parse } : {}),
+        ...(location.datasetsDir ? { datasetsDir: location.datasetsDir } : {}),
+      });
   // Every file the load above read, hashed as it is now (it succeeded, so they are the ones it checked).
   const manifest = JSON.parse(await readFile(new URL(MANIFEST_FILE, location.corpusDir), "utf8")) as {
     documents: { id: string; file: string }[];
@@ -98,7 +136,7 @@ export async function createCorpusSnapshot(
   const files: Pick<SnapshotInput, "dir" | "file">[] = [
     { dir: "corpus", file: MANIFEST_FILE },
     ...manifest.documents.map((entry) => ({ dir: "corpus" as const, file: entry.file })),
-    ...DATASET_FILES.map((file) => ({ dir: "datasets" as const, file })),
+    ...(location.datasetsDir ? DATASET_FILES.map((file) => ({ dir: "datasets" as const, file })) : []),
   ];
   const inputs = await Promise.all(
     files.map(async (input) => ({ ...input, sha256: sha256Hex(await readFile(inputUrl(location, input))) })),
@@ -117,14 +155,16 @@ export async function createCorpusSnapshot(
     }
     return { file, metadata };
   });
+  const texts = new Map(corpus.documents.map((document) => [document.id, document.text]));
+  const textOf = (docId: string) => texts.get(docId) ?? "";
   const snapshot: CorpusSnapshot = {
     format: CORPUS_SNAPSHOT_FORMAT,
     version: CORPUS_SNAPSHOT_VERSION,
-    parserVersion: PARSER_VERSION,
+    parserVersion: loader.parserVersion,
     inputs,
     documents,
-    passages: corpus.passages,
-    sentences: corpus.sentences,
+    passages: corpus.passages.map((passage) => withoutRawText(passage, textOf)),
+    sentences: corpus.sentences.map((sentence) => withoutRawText(sentence, textOf)),
     footnotes: corpus.footnotes,
     datasets: corpus.datasets,
     hash: corpus.hash,
@@ -139,8 +179,9 @@ export async function createCorpusSnapshot(
  */
 export async function writeCorpusSnapshot(
   location: CorpusSnapshotLocation,
+  loader: CorpusLoader = DEFAULT_CORPUS_LOADER,
 ): Promise<{ corpus: Corpus; bytes: number }> {
-  const { corpus, snapshot } = await createCorpusSnapshot(location);
+  const { corpus, snapshot } = await createCorpusSnapshot(location, { loader });
   const json = JSON.stringify(snapshot);
   await writeFile(location.snapshot, json);
   return { corpus, bytes: Buffer.byteLength(json) };
@@ -154,7 +195,10 @@ export type SnapshotRead = { corpus: Corpus; problem?: undefined } | { corpus?: 
  * parser versions, and every input file hashing as recorded. Never throws: a snapshot
  * that cannot be used is `{problem}`, and the caller loads the corpus the full way.
  */
-export async function readCorpusSnapshot(location: CorpusSnapshotLocation): Promise<SnapshotRead> {
+export async function readCorpusSnapshot(
+  location: CorpusSnapshotLocation,
+  loader: CorpusLoader = DEFAULT_CORPUS_LOADER,
+): Promise<SnapshotRead> {
   let snapshot: CorpusSnapshot;
   try {
     snapshot = JSON.parse(await readFile(location.snapshot, "utf8")) as CorpusSnapshot;
@@ -162,10 +206,13 @@ export async function readCorpusSnapshot(location: CorpusSnapshotLocation): Prom
     return { problem: `cannot read the corpus snapshot (${(error as Error).message})` };
   }
   if (!isSnapshot(snapshot)) return { problem: "the corpus snapshot has another format or version" };
-  if (snapshot.parserVersion !== PARSER_VERSION)
+  if (snapshot.parserVersion !== loader.parserVersion)
     return { problem: "the corpus snapshot is of another parser" };
   // The manifest and every dataset must be among the checked inputs, or an edit to one would go unseen.
-  for (const [dir, file] of REQUIRED_INPUTS) {
+  if (!location.datasetsDir && snapshot.inputs.some((input) => input.dir === "datasets")) {
+    return { problem: "the corpus snapshot is of a corpus with curated datasets" };
+  }
+  for (const [dir, file] of requiredInputs(location)) {
     if (!snapshot.inputs.some((input) => input.dir === dir && input.file === file)) {
       return { problem: `the corpus snapshot does not record the hash of ${dir}/${file}` };
     }
@@ -197,9 +244,13 @@ export async function readCorpusSnapshot(location: CorpusSnapshotLocation): Prom
     const path = url.protocol === "file:" ? fileURLToPath(url) : url.href;
     documents.push({ ...metadata, path, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) });
   }
-  const hash = corpusHash(documents);
+  const hash = loader.hash(documents);
   if (hash !== snapshot.hash) return { problem: "the corpus snapshot's hash does not match its documents" };
-  const { passages, sentences, footnotes, datasets } = snapshot;
+  const texts = new Map(documents.map((document) => [document.id, document.text]));
+  const textOf = (docId: string) => texts.get(docId) ?? "";
+  const passages = snapshot.passages.map((passage) => withRawText(passage, textOf));
+  const sentences = snapshot.sentences.map((sentence) => withRawText(sentence, textOf));
+  const { footnotes, datasets } = snapshot;
   return { corpus: { documents, passages, sentences, footnotes, datasets, hash } };
 }
 
@@ -216,10 +267,13 @@ export interface SnapshotLoad {
  * The corpus of `location`: from its snapshot when that is current, else the full way
  * ({@link loadCorpusFromManifest} with the datasets), whose errors propagate unchanged.
  */
-export async function loadCorpusWithSnapshot(location: CorpusSnapshotLocation): Promise<SnapshotLoad> {
-  const read = await readCorpusSnapshot(location);
+export async function loadCorpusWithSnapshot(
+  location: CorpusSnapshotLocation,
+  loader: CorpusLoader = DEFAULT_CORPUS_LOADER,
+): Promise<SnapshotLoad> {
+  const read = await readCorpusSnapshot(location, loader);
   if (read.corpus) return { corpus: read.corpus, source: "snapshot" };
-  const corpus = await loadCorpusFromManifest(location.corpusDir, { datasetsDir: location.datasetsDir });
+  const corpus = await loader.load(location);
   return { corpus, source: "full", problem: read.problem };
 }
 
@@ -227,7 +281,32 @@ function inputUrl(
   location: Pick<CorpusSnapshotLocation, "corpusDir" | "datasetsDir">,
   input: Pick<SnapshotInput, "dir" | "file">,
 ): URL {
-  return new URL(input.file, input.dir === "corpus" ? location.corpusDir : location.datasetsDir);
+  // Without a datasets folder no dataset input is read (readCorpusSnapshot refuses such a snapshot).
+  return new URL(
+    input.file,
+    input.dir === "corpus" ? location.corpusDir : (location.datasetsDir ?? location.corpusDir),
+  );
+}
+
+interface SpannedText {
+  docId: string;
+  span: { start: number; end: number };
+  text: string;
+}
+
+/** The record with `text: null` when its text is exactly the raw slice of its span (key order kept). */
+function withoutRawText<T extends SpannedText>(
+  record: T,
+  textOf: (docId: string) => string,
+): SnapshotText<T> {
+  const raw = textOf(record.docId).slice(record.span.start, record.span.end);
+  return record.text === raw ? { ...record, text: null } : record;
+}
+
+/** The record with a null `text` restored from its document (key order kept). */
+function withRawText<T extends SpannedText>(record: SnapshotText<T>, textOf: (docId: string) => string): T {
+  if (record.text !== null) return record as T;
+  return { ...record, text: textOf(record.docId).slice(record.span.start, record.span.end) } as T;
 }
 
 /** The shape a snapshot must have to be read at all; its contents were validated when it was written. */

@@ -26,6 +26,8 @@ export const FolderManifestEntry = z.strictObject({
   publisher: z.string().min(1).optional(),
   url: z.string().url().optional(),
   published: z.string().min(1).optional(),
+  /** Another name for `published`, as front matter allows. */
+  date: z.string().min(1).optional(),
 });
 export type FolderManifestEntry = z.infer<typeof FolderManifestEntry>;
 

@@ -37,7 +37,13 @@ export {
 } from "./folder-manifest.js";
 export { formatZodError } from "./format-zod-error.js";
 export type { ExtractedDocument } from "./formats/extracted-document.js";
+export { loadPrimaryCorpusFromManifest, primaryCorpusHash } from "./load-primary-corpus.js";
 export * from "./loaders.js";
+export {
+  cleanChineseText,
+  type ParseChineseDocumentOptions,
+  parseChineseDocument,
+} from "./parse-chinese-document.js";
 export {
   PARSER_VERSION,
   type ParseDocumentOptions,
@@ -46,4 +52,5 @@ export {
   passageId,
   sentenceId,
 } from "./parse-document.js";
+export { PrimaryManifest, PrimaryManifestDocument } from "./primary-manifest.js";
 export { findSpeaker, introducesQuote } from "./speakers.js";

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusFolderError } from "./corpus-errors.js";
 import type { CorpusCache } from "./folder-cache.js";
 import { CorpusLoadError, loadDefaultCorpus } from "./load-corpus.js";
-import { loadCorpus, MAX_DOCUMENT_BYTES } from "./load-corpus-folders.js";
+import { dateFromFileName, loadCorpus, MAX_DOCUMENT_BYTES } from "./load-corpus-folders.js";
+import { loadPrimaryCorpus } from "./primary-corpus.js";
 
 const NOTES_MD = `---
 title: Notes on the Jin interview
@@ -130,6 +131,51 @@ describe(loadCorpus, () => {
     const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
     expect(corpus.documents.map((document) => document.id)).toEqual(["field-notes"]);
     expect(corpus.datasets).toEqual({ metrics: [], timeline: [], entities: [], lists: [], glossary: [] });
+  });
+
+  it("adds the primary collection with includePrimary: alone, beside the built-in corpus, or with folders", async () => {
+    const primary = await loadPrimaryCorpus();
+    const alone = await loadCorpus({ includeDefault: false, includePrimary: true });
+    expect(alone.hash).toBe(primary.hash);
+    expect(alone.documents).toBe(primary.documents);
+
+    const both = await loadCorpus({ includePrimary: true });
+    expect(both.documents.map((document) => document.id)).toEqual([
+      "new-industrialization",
+      ...primary.documents.map((document) => document.id),
+    ]);
+    expect(both.datasets.glossary.length).toBeGreaterThan(0);
+    expect(both.hash).not.toBe(primary.hash);
+
+    await files(dir, { "field-notes.txt": PLAIN_TXT });
+    const withFolder = await loadCorpus({ dirs: [dir], includeDefault: false, includePrimary: true });
+    expect(withFolder.documents.at(-1)?.id).toBe("field-notes");
+    expect(withFolder.documents).toHaveLength(62);
+    expectExactSpans(withFolder);
+  });
+
+  it("dates documents from front matter, corpus.json (published or date), or a year in the file name", async () => {
+    await files(dir, {
+      "notes.md": NOTES_MD,
+      "report-2019.txt": "Report\n\nOutput grew.\n",
+      "minutes 2021-03-05.txt": "Minutes\n\nWe met.\n",
+      "review 2003-2015.txt": "Review\n\nTwo years named: undated.\n",
+      "undated.txt": "Undated\n\nNo year anywhere.\n",
+      "listed.txt": "Listed\n\nDated by corpus.json.\n",
+      "corpus.json": JSON.stringify({ documents: [{ file: "listed.txt", date: "2018-06" }] }),
+    });
+    const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
+    const published = Object.fromEntries(
+      corpus.documents.map((document) => [document.id, document.published]),
+    );
+    expect(published).toEqual({
+      listed: "2018-06",
+      "minutes-2021-03-05": "2021-03-05",
+      notes: "2023-09-01",
+      "report-2019": "2019",
+      "review-2003-2015": undefined,
+      undated: undefined,
+    });
   });
 
   it("returns the built-in corpus itself, hash included, when no folder is given", async () => {
@@ -474,3 +520,18 @@ describe(loadCorpus, () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe(dateFromFileName, () => {
+  it.each([
+    ["gwr-2003.txt", "2003"],
+    ["2019-03-05 notes.md", "2019-03-05"],
+    ["report_2019-11.md", "2019-11"],
+    ["plan 2021 (draft 2021).txt", "2021"],
+    ["review 2003-2015.md", undefined],
+    ["notes.md", undefined],
+    ["id 120031.txt", undefined],
+    ["1776.txt", undefined],
+  ])("%s → %s", (name, date) => {
+    expect(dateFromFileName(name)).toBe(date);
+  });
+});

@@ -19,6 +19,7 @@ import type { ExtractedDocument } from "./formats/extracted-document.js";
 import { corpusHash, emptyDatasets, loadDefaultCorpus, sha256Hex } from "./load-corpus.js";
 import type { ParsedDocument } from "./parse-document.js";
 import { PARSER_VERSION } from "./parser-version.js";
+import { loadPrimaryCorpus } from "./primary-corpus.js";
 
 /** Files larger than this are skipped with a warning (20 MB). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -27,7 +28,7 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
  * Version of the folder readers' output (HTML extraction, front-matter handling, ids).
  * Part of {@link Corpus.hash} for folder corpora, so a change here rebuilds cached indexes.
  */
-export const FOLDER_READER_VERSION = "1";
+export const FOLDER_READER_VERSION = "2";
 
 type ExtractText = (text: string) => ExtractedDocument;
 
@@ -51,6 +52,8 @@ export interface LoadCorpusOptions {
   dirs?: readonly string[];
   /** Include the built-in corpus and its curated datasets. Default true. */
   includeDefault?: boolean;
+  /** Include the primary collection (see {@link loadPrimaryCorpus}). Default false. */
+  includePrimary?: boolean;
   /** Skip files larger than this many bytes, with a warning. Default {@link MAX_DOCUMENT_BYTES}. */
   maxFileBytes?: number;
   /**
@@ -127,16 +130,21 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
   const maxFileBytes = options.maxFileBytes ?? MAX_DOCUMENT_BYTES;
   // The same folder named twice (by NEWIND_CORPUS and --corpus, say) is read once.
   const dirs = [...new Set((options.dirs ?? []).map((dir) => resolve(dir)))];
-  const base = includeDefault ? await loadDefaultCorpus() : undefined;
+  const [base, primary] = await Promise.all([
+    includeDefault ? loadDefaultCorpus() : undefined,
+    options.includePrimary ? loadPrimaryCorpus() : undefined,
+  ]);
+  const builtIn = [base, primary].filter((corpus) => corpus !== undefined);
   if (dirs.length === 0) {
-    if (!base) {
+    const [only, ...others] = builtIn;
+    if (!only) {
       throw new CorpusFolderError(
         "no-documents",
         "",
         "no documents to load: no folder given and the built-in corpus left out",
       );
     }
-    return { ...base, warnings: [], skipped: [] };
+    if (others.length === 0) return { ...only, warnings: [], skipped: [] };
   }
 
   const warnings: CorpusWarning[] = [];
@@ -150,7 +158,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
     if (file) read.push(file);
   }
 
-  const reserved = base?.documents.map((document) => document.id) ?? [];
+  const reserved = builtIn.flatMap((corpus) => corpus.documents.map((document) => document.id));
   const key = folderCacheKey([
     `newind-folders@${FOLDER_READER_VERSION}`,
     `newind-parser@${PARSER_VERSION}`,
@@ -163,14 +171,16 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
     ]),
   ]);
   const fingerprints = read.map(({ candidate, sha256 }) => ({ path: candidate.path, sha256 }));
-  const cachedValue = options.cache ? await options.cache.read(key).catch(() => undefined) : undefined;
+  const cachedValue =
+    options.cache && read.length > 0 ? await options.cache.read(key).catch(() => undefined) : undefined;
   let parts = cachedValue === undefined ? undefined : restoreFolderParts(cachedValue, fingerprints);
   if (!parts) {
     parts = await parseFolders(read, reserved);
-    if (options.cache) await options.cache.write(key, serializeFolderParts(parts)).catch(() => {});
+    if (options.cache && read.length > 0)
+      await options.cache.write(key, serializeFolderParts(parts)).catch(() => {});
   }
 
-  if (!base && parts.documents.length === 0) {
+  if (builtIn.length === 0 && parts.documents.length === 0) {
     throw new CorpusFolderError(
       "no-documents",
       dirs.join(", "),
@@ -181,12 +191,13 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
   // Warnings in folder and file order, whatever order the parallel reads finished in.
   warnings.sort((a, b) => compareNames(a.path, b.path));
 
-  const allDocuments = [...(base?.documents ?? []), ...parts.documents];
+  const all = [...builtIn, parts];
+  const allDocuments = all.flatMap((part) => part.documents);
   return {
     documents: allDocuments,
-    passages: [...(base?.passages ?? []), ...parts.passages],
-    sentences: [...(base?.sentences ?? []), ...parts.sentences],
-    footnotes: [...(base?.footnotes ?? []), ...parts.footnotes],
+    passages: all.flatMap((part) => part.passages),
+    sentences: all.flatMap((part) => part.sentences),
+    footnotes: all.flatMap((part) => part.footnotes),
     datasets: base?.datasets ?? emptyDatasets(),
     hash: folderCorpusHash(allDocuments),
     warnings,
@@ -482,9 +493,28 @@ function toSourceDocument(
   if (publisher !== undefined) document.publisher = publisher;
   const url = entry?.url ?? extracted.url;
   if (url !== undefined && isUrl(url)) document.url = url;
-  const published = entry?.published ?? extracted.published;
+  const published =
+    entry?.published ?? entry?.date ?? extracted.published ?? dateFromFileName(candidate.fileName);
   if (published !== undefined) document.published = published;
   return document;
+}
+
+// A year from 1800 to 2199, with an optional month and day ("2019", "2019-03", "2019-03-05"),
+// not part of a longer number.
+const FILE_NAME_DATE =
+  /(?<![0-9])((?:1[89]|2[01])[0-9]{2})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?(?![0-9])/g;
+
+/**
+ * The date a file's name gives: "gwr-2003.txt" → "2003", "2019-03-05 notes.md" →
+ * "2019-03-05". A name with two different years ("review 2003-2015.md") gives none: it
+ * could be either, and an undated document is listed as undated rather than misdated.
+ */
+export function dateFromFileName(fileName: string): string | undefined {
+  const stem = fileName.replace(/\.[^.]+$/, "");
+  const matches = [...stem.matchAll(FILE_NAME_DATE)];
+  const years = new Set(matches.map((match) => match[1]));
+  if (years.size !== 1) return undefined;
+  return matches.length === 1 ? matches[0]?.[0] : matches[0]?.[1];
 }
 
 /** "jin_zhuanglong-interview.md" → "jin zhuanglong interview". */

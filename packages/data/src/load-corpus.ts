@@ -46,7 +46,8 @@ export function emptyDatasets(): Datasets {
   return { metrics: [], timeline: [], entities: [], lists: [], glossary: [] };
 }
 
-function toDirectoryUrl(dir: URL | string): URL {
+/** A folder as a `file:` URL ending in `/` (a path is resolved against the working directory). */
+export function toDirectoryUrl(dir: URL | string): URL {
   const url = typeof dir === "string" ? pathToFileURL(dir) : new URL(dir.href);
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url;
@@ -56,7 +57,11 @@ function displayPath(url: URL): string {
   return url.protocol === "file:" ? fileURLToPath(url) : url.href;
 }
 
-async function readManifest(dir: URL): Promise<CorpusManifest> {
+/**
+ * Reads and parses a corpus folder's `manifest.json`, as JSON; errors name the file.
+ * The caller validates it against its schema.
+ */
+export async function readManifestJson(dir: URL): Promise<{ file: string; json: unknown }> {
   const url = new URL(MANIFEST_FILE, dir);
   const file = displayPath(url);
   let source: string;
@@ -65,17 +70,52 @@ async function readManifest(dir: URL): Promise<CorpusManifest> {
   } catch (error) {
     throw new CorpusLoadError(file, `${file}: cannot read the corpus manifest (${(error as Error).message})`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(source);
+    return { file, json: JSON.parse(source) };
   } catch (error) {
     throw new CorpusLoadError(file, `${file}: not valid JSON (${(error as Error).message})`);
   }
+}
+
+async function readManifest(dir: URL): Promise<CorpusManifest> {
+  const { file, json } = await readManifestJson(dir);
   // zod is loaded here, when a manifest is validated, not when the package is imported.
   const { CorpusManifest } = await import("@newind/core");
   const result = CorpusManifest.safeParse(json);
   if (!result.success) throw new CorpusLoadError(file, formatZodError(file, result.error, json));
   return result.data;
+}
+
+/**
+ * Reads one file a corpus manifest lists and checks its bytes against the sha256 the
+ * manifest records. A missing, unreadable or changed file is a {@link CorpusLoadError}
+ * whose message names the file and the document.
+ *
+ * @returns the file's path and its text, decoded with any byte-order mark kept (offsets index the file as shipped)
+ */
+export async function readCorpusFile(
+  dir: URL,
+  entry: { id: string; file: string; sha256: string },
+): Promise<{ path: string; text: string }> {
+  const url = new URL(entry.file, dir);
+  const file = displayPath(url);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(url);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new CorpusLoadError(file, `${file}: cannot read corpus file of "${entry.id}" (${reason})`);
+  }
+  const actual = sha256Hex(bytes);
+  if (actual !== entry.sha256) {
+    throw new CorpusLoadError(
+      file,
+      `${file}: the file's bytes changed — its sha256 is ${actual}, but ${MANIFEST_FILE} records ${entry.sha256} ` +
+        `for "${entry.id}". Restore the original file, or update the manifest if the change is intended.`,
+    );
+  }
+  return { path: file, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
 }
 
 /** The sha256 of some bytes, as lowercase hex. */
@@ -122,29 +162,9 @@ export async function loadCorpusFromManifest(
       );
     }
     seen.add(entry.id);
-    const url = new URL(entry.file, directory);
-    const file = displayPath(url);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(url);
-    } catch (error) {
-      throw new CorpusLoadError(
-        file,
-        `${file}: cannot read corpus file of "${entry.id}" (${(error as Error).message})`,
-      );
-    }
-    const actual = sha256Hex(bytes);
-    if (actual !== entry.sha256) {
-      throw new CorpusLoadError(
-        file,
-        `${file}: the file's bytes changed — its sha256 is ${actual}, but ${MANIFEST_FILE} records ${entry.sha256} ` +
-          `for "${entry.id}". Restore the original file, or update the manifest if the change is intended.`,
-      );
-    }
-    // ignoreBOM keeps a byte-order mark in the text, so offsets index the file as shipped.
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const { path, text } = await readCorpusFile(directory, entry);
     const { file: _file, ...metadata } = entry;
-    documents.push({ ...metadata, path: file, text });
+    documents.push({ ...metadata, path, text });
   }
 
   const passages: Passage[] = [];

@@ -33,6 +33,7 @@ export {
 } from "./load-corpus.js";
 export {
   DOCUMENT_EXTENSIONS,
+  dateFromFileName,
   FOLDER_READER_VERSION,
   folderCorpusHash,
   type LoadCorpusOptions,
@@ -40,4 +41,6 @@ export {
   loadCorpus,
   MAX_DOCUMENT_BYTES,
 } from "./load-corpus-folders.js";
-export { PARSER_VERSION } from "./parser-version.js";
+export { CHINESE_PARSER_VERSION, PARSER_VERSION } from "./parser-version.js";
+export { type PartialDate, parsePartialDate } from "./partial-date.js";
+export { loadPrimaryCorpus, PRIMARY_CORPUS_DIR } from "./primary-corpus.js";

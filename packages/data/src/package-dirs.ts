@@ -15,3 +15,12 @@ export const DEFAULT_DATASETS_DIR: URL = new URL("../datasets/", import.meta.url
  * not exist, so code run from source always parses and validates the corpus itself.
  */
 export const DEFAULT_CORPUS_SNAPSHOT_URL: URL = new URL("./default-corpus.json", import.meta.url);
+
+/** The folder of the primary collection (`corpus/primary/` of this package): texts and `manifest.json`. */
+export const PRIMARY_CORPUS_DIR: URL = new URL("../corpus/primary/", import.meta.url);
+
+/**
+ * The primary collection's snapshot, `dist/primary-corpus.json`, written by the build like
+ * the built-in corpus's (from `src/` it names a file that does not exist).
+ */
+export const PRIMARY_CORPUS_SNAPSHOT_URL: URL = new URL("./primary-corpus.json", import.meta.url);

@@ -1,3 +1,4 @@
+import type { Concordance, Keyness, TermTrend } from "@newind/analytics";
 import type { Answer, Citation, Corpus } from "@newind/core";
 import type { SearchHit } from "./backend.js";
 
@@ -16,6 +17,9 @@ export type Entry =
   | { readonly kind: "search"; readonly query: string; readonly hits: readonly SearchHit[] }
   | { readonly kind: "metrics" }
   | { readonly kind: "timeline" }
+  | { readonly kind: "trend"; readonly trend: TermTrend }
+  | { readonly kind: "kwic"; readonly concordance: Concordance }
+  | { readonly kind: "compare"; readonly keyness: Keyness }
   | { readonly kind: "help" }
   | { readonly kind: "notice"; readonly text: string; readonly tone: "info" | "error" | "success" };
 

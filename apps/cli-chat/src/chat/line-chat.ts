@@ -21,6 +21,8 @@ export interface LineChatOptions {
   readonly interactive: boolean;
   readonly cwd: string;
   readonly loadIndex: () => Promise<SearchIndex>;
+  /** The corpus of /trend, /kwic and /compare (see {@link ChatSession}). */
+  readonly loadAnalyticsCorpus?: () => Promise<Corpus>;
   /** Replaces the bot and index (tests). */
   readonly backend?: ChatBackend;
 }
@@ -42,6 +44,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     corpus,
     backend: options.backend ?? createChatBackend(corpus, options.loadIndex),
     cwd: options.cwd,
+    ...(options.loadAnalyticsCorpus && { loadAnalyticsCorpus: options.loadAnalyticsCorpus }),
   });
   const context = (): ViewContext => ({
     width: outputWidth(output),

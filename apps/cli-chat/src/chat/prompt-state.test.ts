@@ -66,8 +66,11 @@ describe(reducePrompt, () => {
     expect(run([type("/me"), { type: "tab" }]).state.line.text).toBe("/metrics ");
     expect(run([type("/s"), { type: "tab" }]).state.line.text).toBe("/sources");
     expect(run([type("/s"), { type: "tab" }, { type: "tab" }]).state.line.text).toBe("/search");
-    expect(run([type("/c"), { type: "tab" }]).state.line.text).toBe("/copy");
-    expect(run([type("/c"), { type: "tab" }, { type: "tab" }]).state.line.text).toBe("/clear");
+    expect(run([type("/c"), { type: "tab" }]).state.line.text).toBe("/compare");
+    expect(run([type("/c"), { type: "tab" }, { type: "tab" }]).state.line.text).toBe("/copy");
+    expect(run([type("/c"), { type: "tab" }, { type: "tab" }, { type: "tab" }]).state.line.text).toBe(
+      "/clear",
+    );
   });
   it("Tab after /open cycles through the last answer's citation numbers", () => {
     expect(run([type("/open "), { type: "tab" }], [], [1, 2, 3]).state.line.text).toBe("/open 1");

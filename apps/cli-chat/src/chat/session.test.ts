@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ChatSession } from "./session.js";
+import { ChatSession, splitArguments } from "./session.js";
+import { makeFolderCorpus } from "./testing/analytics-corpus.js";
 import { fakeBackend, fakeCorpus } from "./testing/fake-corpus.js";
 
 function session() {
@@ -104,5 +105,63 @@ describe(ChatSession, () => {
       tone: "error",
       text: "Something went wrong: index missing",
     });
+  });
+});
+
+describe("the analytics slash commands", () => {
+  const analytics = () =>
+    new ChatSession({
+      corpus: fakeCorpus,
+      backend: fakeBackend(),
+      cwd: tmpdir(),
+      loadAnalyticsCorpus: makeFolderCorpus,
+    });
+
+  it("/trend charts terms over the analytics corpus", async () => {
+    const [entry] = (await analytics().handle('/trend battery "battery plant"')).entries;
+    expect(entry?.kind).toBe("trend");
+    if (entry?.kind !== "trend") return;
+    expect(entry.trend.terms).toEqual(["battery", "battery plant"]);
+    expect(entry.trend.missingYears).toEqual([2020]);
+  });
+
+  it("/kwic shows a term in context, /compare two sides", async () => {
+    const [kwic] = (await analytics().handle("/kwic battery plant")).entries;
+    expect(kwic).toMatchObject({ kind: "kwic", concordance: { term: "battery plant", total: 1 } });
+    const [compare] = (await analytics().handle("/compare 2019 2021")).entries;
+    expect(compare).toMatchObject({
+      kind: "compare",
+      keyness: { a: { label: "2019" }, b: { label: "2021" } },
+    });
+  });
+
+  it("explains usage, and refuses bad input with one line", async () => {
+    for (const line of ["/trend", "/kwic", "/compare 2019", "/compare 2019-2021 2021"]) {
+      expect((await analytics().handle(line)).entries[0], line).toMatchObject({
+        kind: "notice",
+        tone: "error",
+      });
+    }
+    const [unknown] = (await analytics().handle("/compare 2019 nosuch")).entries;
+    expect(unknown && "text" in unknown ? unknown.text : "").toMatch(/^"nosuch" is neither a document id/);
+  });
+
+  it("says the commands are not available without an analytics corpus", async () => {
+    const { chat } = session();
+    expect((await chat.handle("/trend battery")).entries[0]).toMatchObject({
+      kind: "notice",
+      text: "/trend is not available here.",
+    });
+  });
+});
+
+describe(splitArguments, () => {
+  it("splits at spaces and keeps quoted phrases whole", () => {
+    expect(splitArguments("\"new industrialization\" 新型工业化 “高质量 发展” 'a b'")).toEqual([
+      "new industrialization",
+      "新型工业化",
+      "高质量 发展",
+      "a b",
+    ]);
   });
 });

@@ -25,10 +25,16 @@ export interface SessionOptions {
   readonly backend: ChatBackend | Promise<ChatBackend>;
   /** Where `/export` writes a relative or default file name. */
   readonly cwd: string;
+  /**
+   * The corpus of `/trend`, `/kwic` and `/compare` — the primary collection plus the user's
+   * folders — loaded on first use; without it those commands say they are not available.
+   */
+  readonly loadAnalyticsCorpus?: () => Promise<Corpus>;
   readonly now?: () => Date;
 }
 
 const SEARCH_LIMIT = 5;
+const KWIC_LIMIT = 20;
 
 /**
  * The conversation, independent of any terminal: turns each submitted line (a question or a
@@ -40,6 +46,7 @@ export class ChatSession {
   private readonly backend: Promise<ChatBackend>;
   private readonly cwd: string;
   private readonly now: () => Date;
+  private readonly loadAnalyticsCorpus: (() => Promise<Corpus>) | undefined;
   private turns: { question: string; answer: Answer; terms: string[] }[] = [];
 
   constructor(options: SessionOptions) {
@@ -49,6 +56,7 @@ export class ChatSession {
     this.backend.catch(() => undefined);
     this.cwd = options.cwd;
     this.now = options.now ?? (() => new Date());
+    this.loadAnalyticsCorpus = options.loadAnalyticsCorpus;
   }
 
   /** The questions and answers so far, oldest first. */
@@ -98,6 +106,10 @@ export class ChatSession {
         return entries({ kind: "metrics" });
       case "timeline":
         return entries({ kind: "timeline" });
+      case "trend":
+      case "kwic":
+      case "compare":
+        return this.analytics(command.name, args);
       case "quit":
         return { entries: [], effects: [{ type: "quit" }] };
       case "clear":
@@ -162,6 +174,39 @@ export class ChatSession {
     }
   }
 
+  /** `/trend`, `/kwic`, `/compare`: the analytics over the primary collection and the user's folders. */
+  private async analytics(name: "trend" | "kwic" | "compare", args: string): Promise<Outcome> {
+    const usage = {
+      trend: "Usage: /trend term… — for example /trend 新型工业化 高质量发展 (quote a term with spaces)",
+      kwic: "Usage: /kwic term — for example /kwic 新型工业化",
+      compare: "Usage: /compare A B — document ids or years, for example /compare 2003-2015 2016-2023",
+    }[name];
+    const words = splitArguments(args);
+    if (words.length === 0 || (name === "compare" && words.length !== 2)) return notice(usage, "error");
+    if (!this.loadAnalyticsCorpus) return notice(`/${name} is not available here.`, "error");
+    const [analytics, corpus] = await Promise.all([import("@newind/analytics"), this.loadAnalyticsCorpus()]);
+    try {
+      switch (name) {
+        case "trend":
+          return entries({ kind: "trend", trend: analytics.termTrend(corpus, words) });
+        case "kwic":
+          return entries({
+            kind: "kwic",
+            concordance: analytics.concordance(corpus, words.join(" "), { limit: KWIC_LIMIT }),
+          });
+        case "compare":
+          return entries({
+            kind: "compare",
+            keyness: analytics.keyness(corpus, words[0] ?? "", words[1] ?? ""),
+          });
+      }
+    } catch (error) {
+      if (error instanceof analytics.AnalyticsInputError)
+        return notice(`${error.message}. ${usage}`, "error");
+      throw error;
+    }
+  }
+
   private citationNumber(args: string, answer: Answer, name: string): number | Outcome {
     const n = Number(args.replace(/^\[|\]$/g, ""));
     const numbers = answer.citations.map((citation) => citation.n);
@@ -179,4 +224,20 @@ function entries(...list: Entry[]): Outcome {
 
 function notice(text: string, tone: "info" | "error" | "success"): Outcome {
   return { entries: [{ kind: "notice", text, tone }], effects: [] };
+}
+
+/**
+ * Splits a slash command's arguments at spaces, keeping quoted phrases ("new
+ * industrialization", “新型工业化”, 'a b') together, without their quotes.
+ *
+ * @example
+ * splitArguments('"new industrialization" 新型工业化'); // ["new industrialization", "新型工业化"]
+ */
+export function splitArguments(args: string): string[] {
+  const words: string[] = [];
+  for (const match of args.matchAll(/"([^"]*)"|“([^”]*)”|'([^']*)'|(\S+)/g)) {
+    const word = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").trim();
+    if (word.length > 0) words.push(word);
+  }
+  return words;
 }

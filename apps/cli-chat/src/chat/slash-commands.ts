@@ -15,6 +15,13 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   { name: "search", usage: "query", summary: "ranked passages for a query" },
   { name: "metrics", usage: "", summary: "the curated figures, as a table with bars" },
   { name: "timeline", usage: "", summary: "the dated events, as a timeline" },
+  { name: "trend", usage: "term…", summary: "mentions per year in the primary collection, as a bar chart" },
+  { name: "kwic", usage: "term", summary: "every use of a term in the primary collection, in context" },
+  {
+    name: "compare",
+    usage: "A B",
+    summary: "what A says markedly more than B (document ids or years: 2003-2015)",
+  },
   { name: "export", usage: "[file.md|file.json]", summary: "save the conversation with its citations" },
   { name: "copy", usage: "", summary: "copy the last answer and its references (OSC 52)" },
   { name: "clear", usage: "", summary: "clear the screen and start a new conversation" },

@@ -1,5 +1,7 @@
+import { PassThrough } from "node:stream";
 import type { CommandContext } from "../context.js";
 import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
+import { createCorpusLoader } from "../load-corpus.js";
 
 /**
  * `newind` / `newind chat`: the Ink chat when stdin and stdout are both terminals (loaded
@@ -10,6 +12,13 @@ export async function run(context: CommandContext): Promise<number> {
   const { stdin, stdout, options } = context;
   const terminal = Boolean(stdin.isTTY && stdout.isTTY);
   const loadIndex = async () => loadSearchIndex(await context.loadCorpus(), commandIndexOptions(context));
+  // /trend, /kwic and /compare read the primary collection plus the same folders, loaded
+  // when first asked for; the folders' warnings were already printed with the chat's corpus.
+  const loadAnalyticsCorpus = createCorpusLoader(
+    { ...options, includeDefaultCorpus: true, defaultCorpus: "primary" },
+    new PassThrough(),
+    context.env,
+  );
   // A dumb terminal (Emacs shell-mode, some CI consoles) cannot take cursor movement.
   const dumb = context.env.TERM === "dumb";
   if (terminal && !options.plain && !dumb) {
@@ -28,6 +37,7 @@ export async function run(context: CommandContext): Promise<number> {
       plain: options.plain,
       cwd: process.cwd(),
       loadIndex,
+      loadAnalyticsCorpus,
     });
   }
   const [{ runLineChat }, corpus] = await Promise.all([import("../chat/line-chat.js"), context.loadCorpus()]);
@@ -41,6 +51,7 @@ export async function run(context: CommandContext): Promise<number> {
     interactive: terminal,
     cwd: process.cwd(),
     loadIndex,
+    loadAnalyticsCorpus,
   });
 }
 

@@ -2,6 +2,7 @@ import type { Corpus } from "@newind/core/text";
 import type { ViewContext } from "../chat/entries.js";
 import type { Line } from "../chat/styled-text.js";
 import type { CommandContext } from "../context.js";
+import { printView } from "./print-view.js";
 
 /**
  * Runs `newind metrics` / `newind timeline`: with `--json` the curated records straight from
@@ -19,17 +20,7 @@ export async function runDatasetView(
     context.stdout.write(`${JSON.stringify({ [key]: corpus.datasets[key] }, null, 2)}\n`);
     return 0;
   }
-  const [view, { outputWidth }, { renderPlain }] = await Promise.all([
-    loadView(),
-    import("../chat/line-chat.js"),
-    import("../chat/styled-text.js"),
-  ]);
-  const lines = view({
-    width: outputWidth(context.stdout),
-    corpus,
-    color: context.color,
-    plain: context.options.plain,
-  });
-  context.stdout.write(renderPlain(lines, { color: context.color }));
+  const view = await loadView();
+  await printView(context, corpus, view);
   return 0;
 }

@@ -19,6 +19,8 @@ export interface RunChatOptions {
   readonly plain: boolean;
   readonly cwd: string;
   readonly loadIndex: () => Promise<SearchIndex>;
+  /** The corpus of /trend, /kwic and /compare (see `ChatSession`). */
+  readonly loadAnalyticsCorpus?: () => Promise<Corpus>;
 }
 
 const BRACKETED_PASTE_ON = "\u001b[?2004h";
@@ -51,7 +53,12 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
         if (!closed) createChatBackend(corpus, options.loadIndex).then(resolve, reject);
       });
     });
-    return new ChatSession({ corpus, backend, cwd: options.cwd });
+    return new ChatSession({
+      corpus,
+      backend,
+      cwd: options.cwd,
+      ...(options.loadAnalyticsCorpus && { loadAnalyticsCorpus: options.loadAnalyticsCorpus }),
+    });
   });
   session.catch((error: unknown) => {
     failure = error;

@@ -11,7 +11,7 @@ const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/gm;
  * Reads a Markdown document. The text is the file itself (front matter included, so
  * offsets index the file); the front matter is excluded from the indexed body. Metadata
  * comes from YAML front matter — `title`, `author`/`authors` (a name, a list of names,
- * or `{name, role}` objects), `date`/`published`, `publisher`, `url` — and the title
+ * or `{name, role}` objects), `date`/`published`/`year`, `publisher`, `url` — and the title
  * otherwise from the first heading.
  *
  * @example
@@ -42,7 +42,7 @@ export function extractMarkdown(text: string): ExtractedDocument {
   if (title !== undefined) metadata.title = title;
   const authors = readAuthors(fields.authors ?? fields.author);
   if (authors.length > 0) metadata.authors = authors;
-  const published = scalar(fields.date ?? fields.published);
+  const published = scalar(fields.date ?? fields.published ?? fields.year);
   if (published !== undefined) metadata.published = published;
   const publisher = scalar(fields.publisher);
   if (publisher !== undefined) metadata.publisher = publisher;

@@ -1,12 +1,15 @@
 import type { Entry, ViewContext } from "../entries.js";
 import { BLANK, type Line, segment, wrap } from "../styled-text.js";
 import { answerView, inputView, sourcesView } from "./answer-view.js";
+import { compareView } from "./compare-view.js";
 import { headerView } from "./header-view.js";
 import { helpView } from "./help-view.js";
+import { kwicView } from "./kwic-view.js";
 import { metricsView } from "./metrics-view.js";
 import { passageView } from "./passage-view.js";
 import { searchView } from "./search-view.js";
 import { timelineView } from "./timeline-view.js";
+import { trendView } from "./trend-view.js";
 
 /** Lays out one transcript entry at the context's width. */
 export function renderEntry(entry: Entry, context: ViewContext): Line[] {
@@ -29,6 +32,12 @@ export function renderEntry(entry: Entry, context: ViewContext): Line[] {
       return metricsView(sized);
     case "timeline":
       return timelineView(sized);
+    case "trend":
+      return trendView(entry.trend, sized);
+    case "kwic":
+      return kwicView(entry.concordance, sized);
+    case "compare":
+      return compareView(entry.keyness, sized);
     case "help":
       return helpView(sized);
     case "notice": {

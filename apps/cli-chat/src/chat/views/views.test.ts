@@ -1,12 +1,17 @@
+import { concordance, keyness, termTrend } from "@newind/analytics";
 import { describe, expect, it } from "vitest";
 import type { ViewContext } from "../entries.js";
 import { lineText, lineWidth } from "../styled-text.js";
+import { makeFolderCorpus } from "../testing/analytics-corpus.js";
 import { fakeBackend, fakeCorpus } from "../testing/fake-corpus.js";
 import { answerView } from "./answer-view.js";
+import { compareView } from "./compare-view.js";
+import { kwicView } from "./kwic-view.js";
 import { bar, formatValue, groupMetrics, metricsView } from "./metrics-view.js";
 import { passageView, passageWindow } from "./passage-view.js";
 import { renderEntry } from "./render-entry.js";
 import { sortEvents, timelineView } from "./timeline-view.js";
+import { trendView } from "./trend-view.js";
 
 const context = (width = 80, overrides: Partial<ViewContext> = {}): ViewContext => ({
   width,
@@ -139,5 +144,44 @@ describe(renderEntry, () => {
           expect(lineWidth(value)).toBeLessThanOrEqual(width);
       }
     }
+  });
+});
+
+describe(trendView, () => {
+  it("shows missing years as missing, undated documents on a row of their own, never wider than the screen", async () => {
+    const trend = termTrend(await makeFolderCorpus(), ["battery"]);
+    for (const width of [30, 60, 100]) {
+      const lines = trendView(trend, context(width));
+      for (const each of lines) expect(lineWidth(each), lineText(each)).toBeLessThanOrEqual(width);
+    }
+    const out = text(trendView(trend, context(80)));
+    expect(out).toMatch(/^2019 {5}█+ 1$/m);
+    expect(out).toMatch(/^2020 {5}┄ no document$/m);
+    expect(out).toMatch(/^undated {2}█+ 1$/m);
+    expect(text(trendView(trend, context(80, { plain: true })))).toContain("2020: no document");
+  });
+});
+
+describe(kwicView, () => {
+  it("aligns the keyword, marks it «…» without colour, and fits the width", async () => {
+    const result = concordance(await makeFolderCorpus(), "battery");
+    const lines = kwicView(result, context(50));
+    for (const each of lines) expect(lineWidth(each)).toBeLessThanOrEqual(50);
+    const hits = lines.map(lineText).filter((line) => /«battery»/i.test(line));
+    expect(hits).toHaveLength(4);
+    expect(new Set(hits.map((line) => line.indexOf("«"))).size).toBe(1);
+  });
+});
+
+describe(compareView, () => {
+  it("lists each side's key words with their counts", async () => {
+    const result = keyness(await makeFolderCorpus(), "2021", "2019", {
+      minScore: 0,
+      minCount: 1,
+      minLogRatio: 0,
+    });
+    const out = text(compareView(result, context(80)));
+    expect(out).toContain("2021 vs 2019 — keyness (log-likelihood)");
+    expect(out).toContain("More in 2021");
   });
 });
