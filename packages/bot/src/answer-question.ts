@@ -69,10 +69,19 @@ export function gather(context: BotContext, question: string, states: readonly T
   const inherited = followsUp(analysis, previous) ? (previous as TurnState).subject : [];
   const previousEvidence = inherited.length > 0 ? (previous as TurnState).evidence : [];
   const candidates = findCandidates(context, analysis, inherited, previousEvidence);
+  // The passages an earlier answer cited, and the lead-in of any list item among them: the list is what it was about.
+  const previousPassages = new Set<string>();
+  for (const sentence of previousEvidence) {
+    const passageId = context.corpus.sentences[sentence]?.passageId;
+    if (passageId === undefined) continue;
+    previousPassages.add(passageId);
+    const leadIn = context.passages.get(passageId)?.leadIn;
+    if (leadIn !== undefined) previousPassages.add(leadIn);
+  }
   const input: FeatureInput = {
     analysis,
     inherited,
-    previousPassages: new Set(previousEvidence.map((sentence) => context.corpus.sentences[sentence]?.passageId ?? "")),
+    previousPassages,
     previousSentences: new Set(previousEvidence),
     lead: context.lead(),
   };

@@ -170,6 +170,11 @@ const MAX_COUNTED_ITEMS = 12;
  */
 function wantsList(context: BotContext, analysis: QuestionAnalysis, list: { leadIn: number; items: number[] }, sentence: number): boolean {
   if (analysis.intent === "list" || analysis.ordinal !== undefined) return true;
+  // A sentence that only announces what follows ("…entails the following actions:") says it through its items,
+  // unless the question asks for something the announcement itself states (a date, a name, a figure).
+  if (sentence === list.leadIn && context.sentence(sentence).introduces && !["date", "who", "number"].includes(analysis.intent)) {
+    return true;
+  }
   return (
     analysis.intent === "number" &&
     sentence === list.leadIn &&
@@ -250,7 +255,7 @@ export function composeAnswer(
   analysis: QuestionAnalysis,
   chosen: readonly Candidate[],
 ): { text: string; citations: Answer["citations"]; sentences: number[] } {
-  const budget = analysis.intent === "list" || analysis.parts.length > 1 ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
+  const budget = analysis.intent === "list" ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
   const terms = new Set(analysis.concepts.filter((concept) => concept.role === "content").flatMap((concept) => concept.terms));
   const units: Array<Unit & { size: number }> = [];
   const used = new Set<number>();
@@ -266,14 +271,29 @@ export function composeAnswer(
     for (const sentence of unit.sentences) used.add(sentence);
     length += size;
   }
-  // Read in document order, as the text gives them.
-  units.sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
+  // The sizes are estimates: drop the last-chosen units until the text fits.
+  for (let count = units.length; count >= 1; count--) {
+    const kept = units.slice(0, count);
+    const written = write(context, kept, budget);
+    if (written.text.length <= budget || count === 1) {
+      return { ...written, sentences: kept.flatMap((unit) => unit.sentences) };
+    }
+  }
+  return { text: "", citations: [], sentences: [] };
+}
+
+/** Writes units in document order, each with the room the units after it leave. */
+function write(
+  context: BotContext,
+  chosen: ReadonlyArray<Unit & { size: number }>,
+  budget: number,
+): { text: string; citations: Answer["citations"] } {
+  const units = [...chosen].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
   const registry = new CitationRegistry(context.documents, context.corpus.footnotes);
   const out = new AnswerText(registry);
   units.forEach((unit, k) => {
-    // Each unit has the room the units after it leave (a unit chosen cut to its focus is cut).
     const reserved = units.slice(k + 1).reduce((sum, later) => sum + later.size, 0);
     unit.write(out, budget - out.text().length - reserved - 8);
   });
-  return { text: out.text(), citations: registry.list(), sentences: [...used] };
+  return { text: out.text(), citations: registry.list() };
 }

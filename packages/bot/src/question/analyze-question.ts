@@ -141,6 +141,7 @@ export function analyzeQuestion(
   for (const { kind, cues } of intentCues) {
     if (kind === intent) for (const i of cues.coveredWords(words)) intentWords.add(words[i] as string);
   }
+  for (const i of wholeDocumentCues.coveredWords(words)) intentWords.add(words[i] as string);
   const documentWords = new Set([...documentCues.coveredWords(words)].map((i) => words[i] as string));
   const groups = new Map<number, QueryTerm[]>();
   for (const term of analyzed.terms) {

@@ -58,6 +58,8 @@ export function findCandidates(
   for (const sentence of previousEvidence) {
     const passageId = context.corpus.sentences[sentence]?.passageId;
     for (const other of passageId ? (context.sentencesOf.get(passageId) ?? []) : []) add(other);
+    const leadIn = passageId ? context.passages.get(passageId)?.leadIn : undefined;
+    for (const other of leadIn ? (context.sentencesOf.get(leadIn) ?? []) : []) add(other);
     for (const next of [sentence - 1, sentence + 1]) {
       if (context.corpus.sentences[next]?.docId === context.corpus.sentences[sentence]?.docId) add(next);
     }
