@@ -23,4 +23,6 @@ const file = {
 const json = JSON.stringify(file);
 writeFileSync(DEFAULT_VECTORS_URL, json);
 const ms = Math.round(performance.now() - started);
-console.log(`bot: wrote dist/default-vectors.json (${vectors.length} sentences, ${(json.length / 1024).toFixed(0)} KiB, ${ms} ms)`);
+console.log(
+  `bot: wrote dist/default-vectors.json (${vectors.length} sentences, ${(json.length / 1024).toFixed(0)} KiB, ${ms} ms)`,
+);

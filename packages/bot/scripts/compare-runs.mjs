@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compares two saved eval runs (scripts/eval.mjs --save=FILE): the questions whose grade changed.
 import { readFileSync } from "node:fs";
+
 const [a, b] = process.argv.slice(2).map((file) => JSON.parse(readFileSync(file, "utf8")));
 const before = new Map(a.map((row) => [`${row.set}/${row.id}`, row]));
 let gained = 0;

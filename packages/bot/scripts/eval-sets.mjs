@@ -43,7 +43,10 @@ export function loadSetCorpus(name) {
       const corpus =
         name === "builtin"
           ? await loadDefaultCorpus()
-          : await loadCorpus({ dirs: [name.startsWith("/") ? name : `${QUESTIONS}${name}`], includeDefault: false });
+          : await loadCorpus({
+              dirs: [name.startsWith("/") ? name : `${QUESTIONS}${name}`],
+              includeDefault: false,
+            });
       return { corpus, index: await createSearchIndex(corpus) };
     })();
     corpora.set(name, loading);
@@ -96,11 +99,17 @@ export function overlapsGold(span, gold) {
  */
 export function gradeAnswer(question, answer, corpus) {
   const documents = new Map(corpus.documents.map((document) => [document.id, document]));
-  const spansExact = answer.citations.every((c) => documents.get(c.docId)?.text.slice(c.start, c.end) === c.quote);
-  if (ABSTAIN.has(question.kind)) return { ok: answer.abstained === true, cited: false, abstained: answer.abstained, spansExact };
+  const spansExact = answer.citations.every(
+    (c) => documents.get(c.docId)?.text.slice(c.start, c.end) === c.quote,
+  );
+  if (ABSTAIN.has(question.kind))
+    return { ok: answer.abstained === true, cited: false, abstained: answer.abstained, spansExact };
   const text = answer.answer.toLowerCase();
   const long = text.length > maxAnswer(question.kind);
-  const ok = !answer.abstained && !long && question.must_include.every((group) => group.some((alt) => text.includes(alt.toLowerCase())));
+  const ok =
+    !answer.abstained &&
+    !long &&
+    question.must_include.every((group) => group.some((alt) => text.includes(alt.toLowerCase())));
   const gold = goldSpans(question, corpus);
   const cited = answer.citations.some((c) => c.end - c.start <= MAX_CITATION && overlapsGold(c, gold));
   return { ok, cited, abstained: answer.abstained, long, spansExact };
@@ -126,7 +135,13 @@ export async function gradeBot(bot, questions, corpus) {
   const rows = [];
   for (const question of questions) {
     const answer = await bot.ask(question.question, { history: question.turns ?? [] });
-    rows.push({ id: question.id, kind: question.kind, question: question.question, answer, ...gradeAnswer(question, answer, corpus) });
+    rows.push({
+      id: question.id,
+      kind: question.kind,
+      question: question.question,
+      answer,
+      ...gradeAnswer(question, answer, corpus),
+    });
   }
   return rows;
 }

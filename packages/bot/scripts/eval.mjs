@@ -11,24 +11,40 @@ const saved = [];
 const names = args.filter((arg) => !arg.startsWith("--"));
 const extra = names.filter((name) => !(name in SETS));
 const sets = Object.entries(SETS).filter(([name]) => names.length === 0 || names.includes(name));
-for (const file of extra) sets.push([file, { file, corpus: file.includes("docs") ? "docs/other-docs" : "builtin" }]);
+for (const file of extra)
+  sets.push([file, { file, corpus: file.includes("docs") ? "docs/other-docs" : "builtin" }]);
 for (const [name, set] of sets) {
   const { corpus, index } = await loadSetCorpus(set.corpus);
-  const bot = createBot({ corpus, index, options: { onError: (error) => { throw error; } } });
+  const bot = createBot({
+    corpus,
+    index,
+    options: {
+      onError: (error) => {
+        throw error;
+      },
+    },
+  });
   const rows = await gradeBot(bot, readQuestions(set.file), corpus);
   saved.push(...rows.map((row) => ({ set: name, ...row })));
   const byKind = {};
   for (const row of rows) {
-    const k = (byKind[row.kind] ??= { n: 0, ok: 0 });
+    byKind[row.kind] ??= { n: 0, ok: 0 };
+    const k = byKind[row.kind];
     k.n++;
     if (row.ok) k.ok++;
   }
   console.log(`${name.padEnd(12)} ${JSON.stringify(summarize(rows))}`);
-  console.log(`  ${Object.entries(byKind).map(([k, v]) => `${k} ${v.ok}/${v.n}`).join("  ")}`);
+  console.log(
+    `  ${Object.entries(byKind)
+      .map(([k, v]) => `${k} ${v.ok}/${v.n}`)
+      .join("  ")}`,
+  );
   if (verbose) {
     for (const row of rows) {
       if (row.ok && (row.cited || row.kind === "unanswerable" || row.kind === "offtopic")) continue;
-      console.log(`  ✗ ${row.id} [${row.kind}] ${row.question}\n     ${row.ok ? "ok" : "WRONG"} ${row.cited ? "cited" : "uncited"} → ${row.answer.answer.replace(/\n/g, " / ").slice(0, 300)}`);
+      console.log(
+        `  ✗ ${row.id} [${row.kind}] ${row.question}\n     ${row.ok ? "ok" : "WRONG"} ${row.cited ? "cited" : "uncited"} → ${row.answer.answer.replace(/\n/g, " / ").slice(0, 300)}`,
+      );
     }
   }
 }

@@ -24,7 +24,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { gather, score } from "../dist/answer-question.js";
 import { BotContext } from "../dist/bot-context.js";
 import { createBot } from "../dist/index.js";
-import { ANSWER_FEATURES, answerFeatures, candidateFeatures, RANKING_FEATURES } from "../dist/scoring/features.js";
+import {
+  ANSWER_FEATURES,
+  answerFeatures,
+  candidateFeatures,
+  RANKING_FEATURES,
+} from "../dist/scoring/features.js";
 import { FITTED_MODEL } from "../dist/scoring/fitted-model.js";
 import { loadUniversalSentenceEncoder } from "../dist/semantic/universal-sentence-encoder.js";
 import { cosine, normalize } from "../dist/semantic/vectors.js";
@@ -51,7 +56,9 @@ const SENTENCES = fast ? [3] : [2, 3, 4];
 /** The training pool: the banks, the development sets, earlier fixtures and the other-docs set. */
 function trainingSets() {
   const sets = Object.entries(SETS).map(([name, set]) => ({ name, ...set }));
-  for (const file of readdirSync(`${QUESTIONS}training`).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const file of readdirSync(`${QUESTIONS}training`)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     sets.push({ name: `training/${file}`, file: `training/${file}`, corpus: "builtin" });
   }
   return sets;
@@ -81,7 +88,10 @@ const cachedEncoder = {
         const vectors = await encoder.embed(batch);
         batch.forEach((text, k) => {
           vectorOf.set(text, vectors[k]);
-          cached.set(text, Array.from(vectors[k], (v) => Math.round(v * 1e4) / 1e4));
+          cached.set(
+            text,
+            Array.from(vectors[k], (v) => Math.round(v * 1e4) / 1e4),
+          );
         });
         fresh += batch.length;
       }
@@ -99,7 +109,12 @@ function replay(context, turns) {
     const answered = deliberation.candidates.length > 0 && deliberation.confidence >= deliberation.threshold;
     states.push({
       question: gathered.analysis.text,
-      subject: answered ? [...gathered.analysis.concepts.filter((c) => c.role === "content" && c.known), ...gathered.inherited] : [],
+      subject: answered
+        ? [
+            ...gathered.analysis.concepts.filter((c) => c.role === "content" && c.known),
+            ...gathered.inherited,
+          ]
+        : [],
       intent: gathered.analysis.intent,
       evidence: answered ? deliberation.candidates.slice(0, 1).map((c) => c.sentence) : [],
       answered,
@@ -122,13 +137,25 @@ for (const set of sets) {
     });
     let similarity;
     if (gathered.analysis.language === "en" && gathered.candidates.length > 0) {
-      const texts = [gathered.analysis.text, ...gathered.candidates.map((c) => corpus.sentences[c.sentence].text)];
+      const texts = [
+        gathered.analysis.text,
+        ...gathered.candidates.map((c) => corpus.sentences[c.sentence].text),
+      ];
       const [q, ...vectors] = await cachedEncoder.embed(texts);
       similarity = new Map(gathered.candidates.map((c, i) => [c.sentence, cosine(q, vectors[i])]));
     }
     const featuresOf = (sim) => {
-      const input = sim ? { ...gathered.input, similarity: sim, bestSimilarity: Math.max(0, ...sim.values()) } : gathered.input;
-      return { input, rows: gathered.candidates.map((c, i) => ({ candidate: c, x: candidateFeatures(context, input, c), y: labels[i] })) };
+      const input = sim
+        ? { ...gathered.input, similarity: sim, bestSimilarity: Math.max(0, ...sim.values()) }
+        : gathered.input;
+      return {
+        input,
+        rows: gathered.candidates.map((c, i) => ({
+          candidate: c,
+          x: candidateFeatures(context, input, c),
+          y: labels[i],
+        })),
+      };
     };
     items.push({
       set: set.name,
@@ -148,7 +175,9 @@ if (fresh > 0) {
 }
 const answerable = items.filter((item) => item.answerable);
 const reachable = answerable.filter((item) => item.lexical.rows.some((row) => row.y === 1)).length;
-console.log(`${items.length} questions in ${sets.length} sets; evidence among candidates for ${reachable}/${answerable.length} answerable`);
+console.log(
+  `${items.length} questions in ${sets.length} sets; evidence among candidates for ${reachable}/${answerable.length} answerable`,
+);
 
 const dot = (w, x) => x.reduce((z, value, i) => z + w[i] * value, 0);
 
@@ -180,7 +209,9 @@ function fitRanking(groups) {
   const questions = groups.filter((rows) => rows.some((row) => row.y === 1));
   for (let iteration = 0; iteration < 40; iteration++) {
     const gradient = w.map((value) => L2 * value);
-    const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? L2 : 0)));
+    const hessian = Array.from({ length: d }, (_, i) =>
+      Array.from({ length: d }, (_, j) => (i === j ? L2 : 0)),
+    );
     for (const rows of questions) {
       const logits = rows.map((row) => dot(w, row.x));
       const top = Math.max(...logits);
@@ -246,10 +277,19 @@ function fitLogistic(rows) {
 /** The best candidate and the answer features of each question under ranking weights `w`. */
 function decide(item, kind, part) {
   const { input, rows } = item[kind];
-  const ranked = rows.map((row) => ({ ...row, logit: dot(part.ranking.weights, row.x) })).sort((a, b) => b.logit - a.logit);
+  const ranked = rows
+    .map((row) => ({ ...row, logit: dot(part.ranking.weights, row.x) }))
+    .sort((a, b) => b.logit - a.logit);
   const best = ranked[0];
   const x = best
-    ? answerFeatures(item.context, input, best.candidate, best.x, best.logit, ranked[1]?.logit ?? best.logit - 5)
+    ? answerFeatures(
+        item.context,
+        input,
+        best.candidate,
+        best.x,
+        best.logit,
+        ranked[1]?.logit ?? best.logit - 5,
+      )
     : new Array(ANSWER_FEATURES.length).fill(0);
   const confidence = part.answer ? 1 / (1 + Math.exp(-dot(part.answer.weights, x))) : 0;
   return { best, x, confidence, answers: best !== undefined && confidence >= (part.threshold ?? 0) };
@@ -257,8 +297,15 @@ function decide(item, kind, part) {
 
 /** Fits one part (ranking, answer, threshold) on a pool, from its lexical or semantic features. */
 function fitPart(pool, kind) {
-  const ranking = { features: [...RANKING_FEATURES], weights: fitRanking(pool.map((item) => item[kind].rows)) };
-  const rows = pool.map((item) => ({ x: decide(item, kind, { ranking }).x, y: item.answerable ? 1 : 0, answerable: item.answerable }));
+  const ranking = {
+    features: [...RANKING_FEATURES],
+    weights: fitRanking(pool.map((item) => item[kind].rows)),
+  };
+  const rows = pool.map((item) => ({
+    x: decide(item, kind, { ranking }).x,
+    y: item.answerable ? 1 : 0,
+    answerable: item.answerable,
+  }));
   const answer = { features: [...ANSWER_FEATURES], weights: fitLogistic(rows) };
   const confidences = rows
     .filter((row) => row.answerable)
@@ -298,12 +345,26 @@ async function runBots(model, pool) {
     let entry = bots.get(item.corpus);
     if (!entry) {
       const { corpus, index } = await loadSetCorpus(item.corpus);
-      const bot = createBot({ corpus, index, model, semantic: { encoder: cachedEncoder }, options: { onError: (e) => { throw e; } } });
+      const bot = createBot({
+        corpus,
+        index,
+        model,
+        semantic: { encoder: cachedEncoder },
+        options: {
+          onError: (e) => {
+            throw e;
+          },
+        },
+      });
       entry = { bot, corpus };
       bots.set(item.corpus, entry);
     }
     const answer = await entry.bot.ask(item.question.question, { history: item.question.turns ?? [] });
-    rows.push({ set: item.set, kind: item.question.kind, ...gradeAnswer(item.question, answer, entry.corpus) });
+    rows.push({
+      set: item.set,
+      kind: item.question.kind,
+      ...gradeAnswer(item.question, answer, entry.corpus),
+    });
   }
   return rows;
 }
@@ -317,7 +378,10 @@ async function fitModel(pool) {
   for (const sentences of SENTENCES) {
     for (const companion of COMPANIONS) {
       const model = { lexical, semantic, band, companion, sentences };
-      const graded = await runBots(model, pool.filter((item) => item.answerable));
+      const graded = await runBots(
+        model,
+        pool.filter((item) => item.answerable),
+      );
       const right = graded.filter((row) => row.ok).length;
       if (!best || right > best.right) best = { right, model };
     }
@@ -344,7 +408,10 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const held = items.filter((item) => item.fold === fold);
   for (const item of held) {
     const lexical = decide(item, "lexical", model.lexical);
-    const useSemantic = item.semantic.input.similarity !== undefined && lexical.confidence >= model.band[0] && lexical.confidence <= model.band[1];
+    const useSemantic =
+      item.semantic.input.similarity !== undefined &&
+      lexical.confidence >= model.band[0] &&
+      lexical.confidence <= model.band[1];
     if (useSemantic) consulted++;
     if (!item.answerable) continue;
     ofAnswerable++;
@@ -357,7 +424,9 @@ for (let fold = 0; fold < FOLDS; fold++) {
   );
 }
 printBySet(`cross-validated (${FOLDS} folds by question)`, cvRows);
-console.log(`  evidence ranked first for ${first}/${ofAnswerable} answerable questions (${(first / ofAnswerable).toFixed(3)}); semantic part consulted on ${consulted}/${items.length} questions`);
+console.log(
+  `  evidence ranked first for ${first}/${ofAnswerable} answerable questions (${(first / ofAnswerable).toFixed(3)}); semantic part consulted on ${consulted}/${items.length} questions`,
+);
 
 if (!reportOnly) {
   const model = await fitModel(items);
@@ -384,9 +453,15 @@ export const FITTED_MODEL: ScoringModel = ${JSON.stringify(rounded, null, 2)};
 `;
   writeFileSync(new URL("../src/scoring/fitted-model.ts", import.meta.url), source);
   for (const kind of ["lexical", "semantic"]) {
-    console.log(`\n${kind} ranking weights: ${RANKING_FEATURES.map((name, i) => `${name} ${rounded[kind].ranking.weights[i]}`).join(", ")}`);
-    console.log(`${kind} answer weights: ${ANSWER_FEATURES.map((name, i) => `${name} ${rounded[kind].answer.weights[i]}`).join(", ")}`);
+    console.log(
+      `\n${kind} ranking weights: ${RANKING_FEATURES.map((name, i) => `${name} ${rounded[kind].ranking.weights[i]}`).join(", ")}`,
+    );
+    console.log(
+      `${kind} answer weights: ${ANSWER_FEATURES.map((name, i) => `${name} ${rounded[kind].answer.weights[i]}`).join(", ")}`,
+    );
     console.log(`${kind} threshold ${rounded[kind].threshold}`);
   }
-  console.log(`band [${rounded.band.join(", ")}] companion ${rounded.companion} sentences ${rounded.sentences}`);
+  console.log(
+    `band [${rounded.band.join(", ")}] companion ${rounded.companion} sentences ${rounded.sentences}`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Answer, Evidence } from "@newind/core";
 import type { BotContext } from "./bot-context.js";
+import { CitationRegistry } from "./compose/citations.js";
 import { composeAnswer } from "./compose/compose-answer.js";
 import type { TurnState } from "./conversation/turn-state.js";
 import { analyzeQuestion, type Concept, type QuestionAnalysis } from "./question/analyze-question.js";
@@ -8,7 +9,6 @@ import { answerFeatures, candidateFeatures, type FeatureInput } from "./scoring/
 import { linearScore, type ScoringModel, type ScoringPart, sigmoid } from "./scoring/scoring-model.js";
 import type { SemanticSupport } from "./semantic/semantic-support.js";
 import { STRATEGIES } from "./strategies/registry.js";
-import { CitationRegistry } from "./compose/citations.js";
 
 /** A candidate with its ranking features and the ranking model's score. */
 export interface ScoredCandidate extends Candidate {
@@ -38,7 +38,7 @@ export interface Deliberation {
 
 /** How many closest passages an abstention offers. */
 const RELATED = 3;
-/** A question with at most this many known content words of its own leans on the earlier turn. */
+/** A question with at most this many known content words of its own leans on the earlier turn ("When was that?"). */
 const ELLIPTIC_CONCEPTS = 1;
 /** How far down the ranking a part of a multi-part question looks for a sentence of its own. */
 const PART_POOL = 12;
@@ -46,8 +46,11 @@ const PART_POOL = 12;
 /** Whether a question refers back to `previous`: it has a word that points back, or says too little alone. */
 export function followsUp(analysis: QuestionAnalysis, previous: TurnState | undefined): boolean {
   if (!previous?.answered || analysis.wholeDocument) return false;
-  const own = analysis.concepts.filter((concept) => concept.role === "content" && concept.known).length;
-  return analysis.followUpCue || own <= ELLIPTIC_CONCEPTS;
+  if (analysis.followUpCue) return true;
+  const content = analysis.concepts.filter((concept) => concept.role === "content");
+  // Without a word pointing back, a name or rare word the documents never use starts a new topic.
+  if (content.some((concept) => !concept.known && !concept.common)) return false;
+  return content.filter((concept) => concept.known).length <= ELLIPTIC_CONCEPTS;
 }
 
 /** What a question brings before any model scores it: its analysis and candidates. */
@@ -201,7 +204,10 @@ function conclude(context: BotContext, model: ScoringModel, deliberation: Delibe
     ? drafted.map((sentence, rank) => ({ sentence, rank, score: 0 }))
     : choose(context, deliberation, model);
   const { text, citations, sentences } = composeAnswer(context, analysis, chosen);
-  const subject = [...analysis.concepts.filter((concept) => concept.role === "content" && concept.known), ...inherited];
+  const subject = [
+    ...analysis.concepts.filter((concept) => concept.role === "content" && concept.known),
+    ...inherited,
+  ];
   return {
     answer: { question: analysis.text, answer: text, abstained: false, intent: analysis.intent, citations },
     state: { question: analysis.text, subject, intent: analysis.intent, evidence: sentences, answered: true },
@@ -213,7 +219,8 @@ function covered(context: BotContext, concepts: readonly Concept[], sentence: nu
   const terms = context.sentence(sentence).terms;
   const out = new Set<number>();
   concepts.forEach((concept, i) => {
-    if (concept.role === "content" && concept.known && concept.terms.some((term) => terms.has(term))) out.add(i);
+    if (concept.role === "content" && concept.known && concept.terms.some((term) => terms.has(term)))
+      out.add(i);
   });
   return out;
 }
@@ -241,7 +248,9 @@ function choose(context: BotContext, deliberation: Deliberation, model: ScoringM
     let pick: { candidate: ScoredCandidate; gain: number } | undefined;
     for (const candidate of candidates.slice(1, PART_POOL)) {
       if (chosen.includes(candidate)) continue;
-      const gain = weightOf([...covered(context, concepts, candidate.sentence)].filter((i) => missing.includes(i)));
+      const gain = weightOf(
+        [...covered(context, concepts, candidate.sentence)].filter((i) => missing.includes(i)),
+      );
       if (gain > 0 && (!pick || gain > pick.gain)) pick = { candidate, gain };
     }
     if (!pick) continue;

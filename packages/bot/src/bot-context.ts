@@ -1,5 +1,6 @@
 import type { Corpus, Passage, SourceDocument } from "@newind/core";
 import { analyzeText, curatedContext, type SearchIndex } from "@newind/search";
+import { CitationRegistry } from "./compose/citations.js";
 import { CueSet, cueWords } from "./question/cues.js";
 import { CAUSE_CUES, DEFINITION_CUES, MONTHS, NUMBER_WORDS } from "./question/lexicon.js";
 
@@ -69,6 +70,8 @@ export class BotContext {
   readonly passageNumber: ReadonlyMap<string, number>;
   /** The item passages of each list's lead-in passage, in order. */
   readonly itemsOf: ReadonlyMap<string, readonly string[]>;
+  /** Turns spans into exact evidence (trimmed, cut before footnote markers and at the longest citation). */
+  readonly citable: CitationRegistry;
   readonly #info = new Map<number, SentenceInfo>();
   readonly #passageTerms = new Map<string, ReadonlySet<string>>();
   readonly #sequences = new Map<number, ReadonlySet<string>>();
@@ -82,7 +85,9 @@ export class BotContext {
   constructor(corpus: Corpus, index: SearchIndex, options: BotOptions = {}) {
     this.corpus = corpus;
     this.index = index;
-    const maxHistory = Number.isFinite(options.maxHistory) ? Math.max(0, Math.floor(options.maxHistory as number)) : 6;
+    const maxHistory = Number.isFinite(options.maxHistory)
+      ? Math.max(0, Math.floor(options.maxHistory as number))
+      : 6;
     this.options = { maxHistory };
 
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
@@ -103,6 +108,7 @@ export class BotContext {
       itemsOf.set(passage.leadIn, list);
     }
     this.itemsOf = itemsOf;
+    this.citable = new CitationRegistry(this.documents, corpus.footnotes);
   }
 
   /** Number of sentences in the corpus. */
@@ -124,7 +130,10 @@ export class BotContext {
         terms: new Set(analyzeText(text)),
         years,
         date: years.size > 0 || months.has(words) || /\d+月|世纪|年代/u.test(text),
-        number: /\d/.test(text) || numberWords.has(words) || /[一二三四五六七八九十百千万亿两]+[个项家条种]/u.test(text),
+        number:
+          /\d/.test(text) ||
+          numberWords.has(words) ||
+          /[一二三四五六七八九十百千万亿两]+[个项家条种]/u.test(text),
         name: NAME.test(text) || this.#namesEntity(text),
         quote: passage?.kind === "quote" || QUOTED.test(text),
         cause: causeCues.has(words) || /因为|由于|为了|原因|目的|旨在/u.test(text),
@@ -184,7 +193,13 @@ export class BotContext {
       }
       let lead = passage.role === "standfirst" || passage.role === "byline";
       // Dates and bylines of folder documents come before the first paragraph of prose.
-      if (!lead && passage.role === "body" && passage.kind === "paragraph" && !firstBody.has(passage.docId) && passage.text.length >= LEAD_PARAGRAPH) {
+      if (
+        !lead &&
+        passage.role === "body" &&
+        passage.kind === "paragraph" &&
+        !firstBody.has(passage.docId) &&
+        passage.text.length >= LEAD_PARAGRAPH
+      ) {
         firstBody.add(passage.docId);
         lead = true;
       }
@@ -200,7 +215,8 @@ export class BotContext {
     if (!terms) {
       const out = new Set(analyzeText(this.documents.get(docId)?.title ?? ""));
       for (const i of this.lead()) {
-        if (this.corpus.sentences[i]?.docId === docId) for (const term of this.sentence(i).terms) out.add(term);
+        if (this.corpus.sentences[i]?.docId === docId)
+          for (const term of this.sentence(i).terms) out.add(term);
       }
       terms = out;
       this.#documentTerms.set(docId, terms);
@@ -216,10 +232,12 @@ export class BotContext {
     if (this.#central.has(docId)) return this.#central.get(docId);
     const sentences: number[] = [];
     this.corpus.sentences.forEach((sentence, i) => {
-      if (sentence.docId === docId && this.passages.get(sentence.passageId)?.role === "body") sentences.push(i);
+      if (sentence.docId === docId && this.passages.get(sentence.passageId)?.role === "body")
+        sentences.push(i);
     });
     const frequency = new Map<string, number>();
-    for (const i of sentences) for (const term of this.sentence(i).terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    for (const i of sentences)
+      for (const term of this.sentence(i).terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
     let best: { sentence: number; score: number } | undefined;
     for (const i of sentences) {
       const terms = this.sentence(i).terms;
@@ -242,7 +260,9 @@ export class BotContext {
   #namesEntity(text: string): boolean {
     if (!HAN.test(text)) return false;
     this.#entityNames ??= this.corpus.datasets.entities
-      .filter((entity) => entity.type === "person" || entity.type === "organization" || entity.type === "company")
+      .filter(
+        (entity) => entity.type === "person" || entity.type === "organization" || entity.type === "company",
+      )
       .flatMap((entity) => [entity.name, ...entity.aliases])
       .filter((name) => HAN.test(name));
     return this.#entityNames.some((name) => text.includes(name));

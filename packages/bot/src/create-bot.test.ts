@@ -42,7 +42,9 @@ describe(createBot, () => {
     expect(second.abstained).toBe(false);
     expect(second.answer).toMatch(/inevitable requirement/);
     // The same conversation, given as history strings, is answered the same way.
-    const replayed = await bot.ask("what did he call New Industrialization?", { history: ["who is Jin Zhuanglong?"] });
+    const replayed = await bot.ask("what did he call New Industrialization?", {
+      history: ["who is Jin Zhuanglong?"],
+    });
     expect(replayed.answer).toBe(second.answer);
   });
 
@@ -52,7 +54,9 @@ describe(createBot, () => {
     const afterRefusal = await bot.ask("and what about it?", {
       history: ["When did BYD start making batteries?", "what is the recipe for sourdough bread?"],
     });
-    const afterAnswer = await bot.ask("and what about it?", { history: ["When did BYD start making batteries?"] });
+    const afterAnswer = await bot.ask("and what about it?", {
+      history: ["When did BYD start making batteries?"],
+    });
     // A refused turn is skipped: the earlier answered one is followed up, as without the refusal.
     expect(afterRefusal.answer).toBe(afterAnswer.answer);
     expect(alone.answer).not.toBe(afterAnswer.answer);
@@ -61,7 +65,9 @@ describe(createBot, () => {
   it("gives the closest passages of a refused question from the question alone, not the earlier topic", async () => {
     const { bot } = await testBot("builtin");
     const fresh = await bot.ask("what is the capital of Australia?");
-    const afterTopic = await bot.ask("what is the capital of Australia?", { history: ["When did BYD start making batteries?"] });
+    const afterTopic = await bot.ask("what is the capital of Australia?", {
+      history: ["When did BYD start making batteries?"],
+    });
     expect(afterTopic.abstained).toBe(true);
     expect(afterTopic.related).toEqual(fresh.related);
   });
@@ -108,8 +114,20 @@ describe(createBot, () => {
   it("reports an error under test through onError instead of hiding it", async () => {
     const { corpus, index } = await testBot("builtin");
     const errors: unknown[] = [];
-    const broken = { ...index, candidates: () => { throw new Error("boom"); }, analyze: index.analyze.bind(index), documentFrequency: index.documentFrequency.bind(index) };
-    const bot = createBot({ corpus, index: broken as never, semantic: false, options: { onError: (error) => errors.push(error) } });
+    const broken = {
+      ...index,
+      candidates: () => {
+        throw new Error("boom");
+      },
+      analyze: index.analyze.bind(index),
+      documentFrequency: index.documentFrequency.bind(index),
+    };
+    const bot = createBot({
+      corpus,
+      index: broken as never,
+      semantic: false,
+      options: { onError: (error) => errors.push(error) },
+    });
     const answer = await bot.ask("When did BYD start making batteries?");
     expect(answer.abstained).toBe(true);
     expect(errors).toHaveLength(1);

@@ -127,7 +127,9 @@ export function createBot(input: CreateBotInput): Bot {
   };
   // Earlier turns are replayed from their words alone: cheap, and the same whichever path answers now.
   const replay = (history: unknown): TurnState[] => {
-    const turns = Array.isArray(history) ? history.slice(-Math.min(MAX_HISTORY_READ, context.options.maxHistory)) : [];
+    const turns = Array.isArray(history)
+      ? history.slice(-Math.min(MAX_HISTORY_READ, context.options.maxHistory))
+      : [];
     const states: TurnState[] = [];
     for (const earlier of turns) {
       if (typeof earlier !== "string" || normalizeQuestion(earlier).text.length === 0) continue;

@@ -12,7 +12,9 @@ export const OTHER_DOCS = `${QUESTIONS}docs/other-docs`;
 const corpora = new Map<string, Promise<{ corpus: Corpus; index: SearchIndex }>>();
 
 /** A corpus and its index, loaded once per test file: "builtin", "other-docs", or "bare" (built-in without datasets). */
-export function loadTestCorpus(name: "builtin" | "other-docs" | "bare"): Promise<{ corpus: Corpus; index: SearchIndex }> {
+export function loadTestCorpus(
+  name: "builtin" | "other-docs" | "bare",
+): Promise<{ corpus: Corpus; index: SearchIndex }> {
   let loading = corpora.get(name);
   if (!loading) {
     loading = (async () => {
@@ -20,7 +22,10 @@ export function loadTestCorpus(name: "builtin" | "other-docs" | "bare"): Promise
       if (name === "other-docs") corpus = await loadCorpus({ dirs: [OTHER_DOCS], includeDefault: false });
       else if (name === "bare") {
         const builtin = await loadDefaultCorpus();
-        corpus = { ...builtin, datasets: { metrics: [], timeline: [], entities: [], lists: [], glossary: [] } };
+        corpus = {
+          ...builtin,
+          datasets: { metrics: [], timeline: [], entities: [], lists: [], glossary: [] },
+        };
       } else corpus = await loadDefaultCorpus();
       return { corpus, index: await createSearchIndex(corpus) };
     })();

@@ -19,7 +19,12 @@ export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = Math.max(1, max - 1);
   const window = text.slice(0, room);
-  const clause = Math.max(window.lastIndexOf("; "), window.lastIndexOf(", "), window.lastIndexOf("—"), window.lastIndexOf(" – "));
+  const clause = Math.max(
+    window.lastIndexOf("; "),
+    window.lastIndexOf(", "),
+    window.lastIndexOf("—"),
+    window.lastIndexOf(" – "),
+  );
   let cut = clause >= room * 0.5 ? clause : window.lastIndexOf(" ");
   if (cut <= 0) cut = room;
   return `${window.slice(0, cut).replace(/[\s,;:—–-]+$/u, "")}…`;
@@ -48,7 +53,10 @@ export function shortenStart(text: string, max: number): string {
 function splitStop(text: string): { body: string; stop: string } {
   const match = /([.!?:;。！？；])(["”’)」]*)$/u.exec(text);
   if (!match) return { body: text, stop: "." };
-  return { body: text.slice(0, text.length - match[0].length) + (match[2] ?? ""), stop: match[1] === ";" ? "." : (match[1] ?? ".") };
+  return {
+    body: text.slice(0, text.length - match[0].length) + (match[2] ?? ""),
+    stop: match[1] === ";" ? "." : (match[1] ?? "."),
+  };
 }
 
 /**
@@ -88,7 +96,10 @@ export class AnswerText {
 
   /** Adds a list line "- text [n]". */
   item(claim: Claim): void {
-    const text = claim.text.trim().replace(/[.;,]+$/u, "").replace(/(?:;|,)?\s+and$/u, "");
+    const text = claim.text
+      .trim()
+      .replace(/[.;,]+$/u, "")
+      .replace(/(?:;|,)?\s+and$/u, "");
     const markers = this.markers(claim.spans);
     this.#pieces.push({ text: markers ? `- ${text} ${markers}` : `- ${text}`, line: true });
   }

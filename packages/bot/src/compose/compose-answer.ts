@@ -1,16 +1,36 @@
 import type { Answer } from "@newind/core";
+import { analyzeText } from "@newind/search";
 import type { BotContext } from "../bot-context.js";
 import type { QuestionAnalysis } from "../question/analyze-question.js";
 import type { Candidate } from "../retrieval/candidates.js";
-import { analyzeText } from "@newind/search";
-import { AnswerText, MAX_ANSWER_LENGTH, MAX_LIST_ANSWER_LENGTH, shorten, shortenStart } from "./answer-text.js";
+import {
+  AnswerText,
+  MAX_ANSWER_LENGTH,
+  MAX_LIST_ANSWER_LENGTH,
+  shorten,
+  shortenStart,
+} from "./answer-text.js";
 import { type CitableSpan, CitationRegistry } from "./citations.js";
 
 /** The longest lead-in kept before a list's items ("…were directed to … by doing the following:"). */
 const LEAD_IN_LENGTH = 180;
 /** The longest list item kept whole. */
 const ITEM_LENGTH = 170;
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 
 /** What an answer states about one chosen sentence: a sentence, or a lead-in with list items. */
 interface Unit {
@@ -29,14 +49,23 @@ function spanOf(context: BotContext, sentence: number): CitableSpan | undefined 
   const s = context.corpus.sentences[sentence];
   if (!s) return undefined;
   const passage = context.passages.get(s.passageId);
-  return { docId: s.docId, passageId: s.passageId, paragraph: passage?.paragraph ?? s.paragraph, start: s.span.start, end: s.span.end };
+  return {
+    docId: s.docId,
+    passageId: s.passageId,
+    paragraph: passage?.paragraph ?? s.paragraph,
+    start: s.span.start,
+    end: s.span.end,
+  };
 }
 
-/** A sentence's words as the reader sees them: its exact text with whitespace folded. */
+/**
+ * A sentence's words as the reader sees them: the exact text its citation quotes (a sentence
+ * longer than a citation may be is cut as the citation is), whitespace folded.
+ */
 function sentenceText(context: BotContext, sentence: number): string {
-  const s = context.corpus.sentences[sentence];
-  const document = s ? context.documents.get(s.docId) : undefined;
-  return document && s ? document.text.slice(s.span.start, s.span.end).replace(/\s+/g, " ").trim() : "";
+  const span = spanOf(context, sentence);
+  const quote = span ? context.citable.evidence(span)?.quote : undefined;
+  return quote ? quote.replace(/\s+/g, " ").trim() : "";
 }
 
 /** The list a sentence belongs to: the lead-in's last sentence and the first sentence of each item. */
@@ -50,7 +79,8 @@ function listOf(context: BotContext, sentence: number): { leadIn: number; items:
   const leadInSentences = context.sentencesOf.get(leadInId) ?? [];
   const leadIn = leadInSentences[leadInSentences.length - 1];
   // A sentence of the lead-in paragraph other than its last does not introduce the list.
-  if (itemIds.length === 0 || leadIn === undefined || (passage?.kind !== "list-item" && leadIn !== sentence)) return undefined;
+  if (itemIds.length === 0 || leadIn === undefined || (passage?.kind !== "list-item" && leadIn !== sentence))
+    return undefined;
   const items = itemIds.flatMap((id) => (context.sentencesOf.get(id) ?? []).slice(0, 1));
   return { leadIn, items };
 }
@@ -81,7 +111,10 @@ export function focusClauses(text: string, terms: ReadonlySet<string>, max: numb
     }
   }
   if (!best || best.score === 0) return shorten(text, max);
-  const window = clauses.slice(best.from, best.to + 1).join(" ").replace(/[\s,;:—–]+$/u, "");
+  const window = clauses
+    .slice(best.from, best.to + 1)
+    .join(" ")
+    .replace(/[\s,;:—–]+$/u, "");
   return `${best.from > 0 ? "…" : ""}${window}${best.to < clauses.length - 1 ? "…" : ""}`;
 }
 
@@ -94,21 +127,32 @@ function sentenceUnit(context: BotContext, sentence: number, terms: ReadonlySet<
     write(out, room) {
       const span = spanOf(context, sentence);
       if (!span) return;
-      out.sentence({ text: focusClauses(sentenceText(context, sentence), terms, Math.max(FOCUS_LENGTH, room)), spans: [span] });
+      out.sentence({
+        text: focusClauses(sentenceText(context, sentence), terms, Math.max(FOCUS_LENGTH, room)),
+        spans: [span],
+      });
     },
   };
 }
 
 /** A list: its lead-in (the end of it, when long) and its items, or the one item an ordinal asks for. */
-function listUnit(context: BotContext, analysis: QuestionAnalysis, list: { leadIn: number; items: number[] }): Unit {
+function listUnit(
+  context: BotContext,
+  analysis: QuestionAnalysis,
+  list: { leadIn: number; items: number[] },
+): Unit {
   const position = analysis.ordinal;
   const picked =
-    position === undefined ? list.items : [list.items[position < 0 ? list.items.length - 1 : position - 1]].filter((i) => i !== undefined);
+    position === undefined
+      ? list.items
+      : [list.items[position < 0 ? list.items.length - 1 : position - 1]].filter((i) => i !== undefined);
   const items = picked.length > 0 ? picked : list.items;
   const count = analysis.intent === "number" && position === undefined ? list.items.length : undefined;
   return {
     sentences: [list.leadIn, ...items],
-    length: Math.min(LEAD_IN_LENGTH, sentenceText(context, list.leadIn).length) + items.reduce((sum, i) => sum + Math.min(ITEM_LENGTH, sentenceText(context, i).length) + 8, 0),
+    length:
+      Math.min(LEAD_IN_LENGTH, sentenceText(context, list.leadIn).length) +
+      items.reduce((sum, i) => sum + Math.min(ITEM_LENGTH, sentenceText(context, i).length) + 8, 0),
     get minLength() {
       return this.length;
     },
@@ -120,7 +164,10 @@ function listUnit(context: BotContext, analysis: QuestionAnalysis, list: { leadI
       }
       if (leadSpan) {
         const leadIn = sentenceText(context, list.leadIn);
-        const itemsLength = items.reduce((sum, i) => sum + Math.min(ITEM_LENGTH, sentenceText(context, i).length) + 8, 0);
+        const itemsLength = items.reduce(
+          (sum, i) => sum + Math.min(ITEM_LENGTH, sentenceText(context, i).length) + 8,
+          0,
+        );
         // The lead-in's end says what follows it: cut its start when the items need the room.
         const keep = Math.max(LEAD_IN_LENGTH, room - itemsLength - 40);
         out.sentence({ text: shortenStart(leadIn, keep), spans: [leadSpan] }, true);
@@ -129,7 +176,10 @@ function listUnit(context: BotContext, analysis: QuestionAnalysis, list: { leadI
         const index = list.items.indexOf(items[0] as number) + 1;
         out.note(`Item ${index} of ${list.items.length}:`);
       }
-      const itemRoom = Math.max(ITEM_LENGTH, Math.floor((room - LEAD_IN_LENGTH) / Math.max(1, items.length)) - 8);
+      const itemRoom = Math.max(
+        ITEM_LENGTH,
+        Math.floor((room - LEAD_IN_LENGTH) / Math.max(1, items.length)) - 8,
+      );
       for (const item of items) {
         const span = spanOf(context, item);
         const text = shorten(sentenceText(context, item), itemRoom);
@@ -168,11 +218,20 @@ const MAX_COUNTED_ITEMS = 12;
  * Whether a list is what the question asks for: a list question, an ordinal ("the third one"),
  * or "how many" answered by a lead-in that names no number of its own (the count is the items').
  */
-function wantsList(context: BotContext, analysis: QuestionAnalysis, list: { leadIn: number; items: number[] }, sentence: number): boolean {
+function wantsList(
+  context: BotContext,
+  analysis: QuestionAnalysis,
+  list: { leadIn: number; items: number[] },
+  sentence: number,
+): boolean {
   if (analysis.intent === "list" || analysis.ordinal !== undefined) return true;
   // A sentence that only announces what follows ("…entails the following actions:") says it through its items,
   // unless the question asks for something the announcement itself states (a date, a name, a figure).
-  if (sentence === list.leadIn && context.sentence(sentence).introduces && !["date", "who", "number"].includes(analysis.intent)) {
+  if (
+    sentence === list.leadIn &&
+    context.sentence(sentence).introduces &&
+    !["date", "who", "number"].includes(analysis.intent)
+  ) {
     return true;
   }
   return (
@@ -190,15 +249,25 @@ function quoteUnit(context: BotContext, sentence: number): Unit {
   const passage = s ? context.passages.get(s.passageId) : undefined;
   const first = s ? context.sentencesOf.get(s.passageId)?.[0] : undefined;
   const before = first !== undefined ? first - 1 : -1;
-  const introduces = before >= 0 && context.corpus.sentences[before]?.docId === s?.docId && context.sentence(before).introduces;
+  const introduces =
+    before >= 0 &&
+    context.corpus.sentences[before]?.docId === s?.docId &&
+    context.sentence(before).introduces;
   return {
     sentences: introduces ? [before, sentence] : [sentence],
-    length: sentenceText(context, sentence).length + (introduces ? sentenceText(context, before).length : 0) + 12,
-    minLength: Math.min(220, sentenceText(context, sentence).length) + (introduces ? sentenceText(context, before).length : 0) + 12,
+    length:
+      sentenceText(context, sentence).length + (introduces ? sentenceText(context, before).length : 0) + 12,
+    minLength:
+      Math.min(220, sentenceText(context, sentence).length) +
+      (introduces ? sentenceText(context, before).length : 0) +
+      12,
     write(out, room) {
       const span = spanOf(context, sentence);
       if (!span) return;
-      const quoted = shorten(sentenceText(context, sentence), Math.max(60, room - (introduces ? sentenceText(context, before).length : 0) - 16));
+      const quoted = shorten(
+        sentenceText(context, sentence),
+        Math.max(60, room - (introduces ? sentenceText(context, before).length : 0) - 16),
+      );
       const beforeSpan = introduces ? spanOf(context, before) : undefined;
       if (beforeSpan) {
         out.sentence({ text: sentenceText(context, before), spans: [beforeSpan] }, true);
@@ -230,7 +299,12 @@ function passageUnit(context: BotContext, passageId: string): Unit {
 }
 
 /** What to write for one chosen sentence. */
-function unitOf(context: BotContext, analysis: QuestionAnalysis, sentence: number, terms: ReadonlySet<string>): Unit {
+function unitOf(
+  context: BotContext,
+  analysis: QuestionAnalysis,
+  sentence: number,
+  terms: ReadonlySet<string>,
+): Unit {
   const s = context.corpus.sentences[sentence];
   const passage = s ? context.passages.get(s.passageId) : undefined;
   if (s && passage?.role === "byline" && analysis.aboutDocument) {
@@ -256,7 +330,9 @@ export function composeAnswer(
   chosen: readonly Candidate[],
 ): { text: string; citations: Answer["citations"]; sentences: number[] } {
   const budget = analysis.intent === "list" ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
-  const terms = new Set(analysis.concepts.filter((concept) => concept.role === "content").flatMap((concept) => concept.terms));
+  const terms = new Set(
+    analysis.concepts.filter((concept) => concept.role === "content").flatMap((concept) => concept.terms),
+  );
   const units: Array<Unit & { size: number }> = [];
   const used = new Set<number>();
   let length = 0;

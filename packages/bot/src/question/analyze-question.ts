@@ -1,11 +1,18 @@
 import type { Intent } from "@newind/core";
-import { type AnalyzedQuery, analyzeText, isCommonEnglishWord, isNumberTerm, type QueryTerm, type SearchIndex } from "@newind/search";
+import {
+  type AnalyzedQuery,
+  analyzeText,
+  isCommonEnglishWord,
+  isNumberTerm,
+  type QueryTerm,
+  type SearchIndex,
+} from "@newind/search";
 import { CueSet, cueWords } from "./cues.js";
 import {
   type AnswerKind,
-  DOCUMENT_WORDS,
   CHINESE_FUNCTION_WORDS,
   CHINESE_PART_SEPARATORS,
+  DOCUMENT_WORDS,
   FOLLOW_UP_CUES,
   INTENT_CUES,
   ORDINALS,
@@ -78,14 +85,17 @@ const followUpCues = new CueSet(FOLLOW_UP_CUES.en, FOLLOW_UP_CUES.zh);
 const speechCues = new CueSet(SPEECH_VERBS);
 const YEAR = /^(1[5-9]\d\d|20\d\d)s?$/;
 const chineseFunctionWords = new Set(CHINESE_FUNCTION_WORDS);
-const ordinals = ORDINALS.map((entry) => ({ position: entry.position, cues: new CueSet(entry.en, entry.zh) }));
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ordinals = ORDINALS.map((entry) => ({
+  position: entry.position,
+  cues: new CueSet(entry.en, entry.zh),
+}));
+const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // "…, and what did…": a joiner followed by a question word starts a new part.
 const PART_BREAK = new RegExp(
-  `[,;]?\\s+(?:${PART_JOINERS.map(escape).join("|")})\\s+(?=(?:${PART_OPENERS.map(escape).join("|")})\\b)|;\\s+`,
+  `[,;]?\\s+(?:${PART_JOINERS.map(escapePattern).join("|")})\\s+(?=(?:${PART_OPENERS.map(escapePattern).join("|")})\\b)|;\\s+`,
   "giu",
 );
-const CHINESE_PART_BREAK = new RegExp(CHINESE_PART_SEPARATORS.map(escape).join("|"), "gu");
+const CHINESE_PART_BREAK = new RegExp(CHINESE_PART_SEPARATORS.map(escapePattern).join("|"), "gu");
 
 /** The parts of a question: its question sentences, split again where a joiner opens a new question. */
 export function splitParts(text: string): string[] {
@@ -150,6 +160,11 @@ export function analyzeQuestion(
     list.push(term);
     groups.set(term.group, list);
   }
+  const names = new Set(
+    [...text.matchAll(/(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}'’-]*/gu)].map(
+      (match) => cueWords(match[0])[0] ?? "",
+    ),
+  );
   const concepts: Concept[] = [];
   for (const terms of groups.values()) {
     const own = terms.find((term) => term.word !== undefined) ?? terms[0];
@@ -171,7 +186,8 @@ export function analyzeQuestion(
       : (intentWords.has(word) && !figure) || chineseFunctionWords.has(word)
         ? "cue"
         : "content";
-    const common = /^[a-z'-]+$/.test(word) && isCommonEnglishWord(word);
+    // A capitalised word inside the question is a name ("Australia"), however common the word.
+    const common = /^[a-z'-]+$/.test(word) && isCommonEnglishWord(word) && !names.has(word);
     concepts.push({ terms: terms.map((term) => term.term), word, weight, known, role, figure, common });
   }
   const parts: number[][] = [];
@@ -189,7 +205,8 @@ export function analyzeQuestion(
   const own = analyzeText(text);
   const bigrams = [...new Set(own.slice(1).map((term, k) => `${own[k]} ${term}`))];
   const years = [...new Set(words.filter((word) => YEAR.test(word)).map((word) => word.slice(0, 4)))];
-  for (const match of text.matchAll(/(1[5-9]\d\d|20\d\d)\s*年/gu)) if (match[1] && !years.includes(match[1])) years.push(match[1]);
+  for (const match of text.matchAll(/(1[5-9]\d\d|20\d\d)\s*年/gu))
+    if (match[1] && !years.includes(match[1])) years.push(match[1]);
   return {
     text,
     language: analyzed.language,

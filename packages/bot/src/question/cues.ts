@@ -37,7 +37,8 @@ export class CueSet {
         if (phrase.every((word, j) => words[i + j] === word)) return i;
       }
     }
-    if (this.#chinese.length > 0 && HAN.test(text) && this.#chinese.some((cue) => text.includes(cue))) return words.length;
+    if (this.#chinese.length > 0 && HAN.test(text) && this.#chinese.some((cue) => text.includes(cue)))
+      return words.length;
     return -1;
   }
 
@@ -51,7 +52,8 @@ export class CueSet {
     const covered = new Set<number>();
     for (let i = 0; i < words.length; i++) {
       for (const phrase of this.#phrases.get(words[i] as string) ?? []) {
-        if (phrase.every((word, j) => words[i + j] === word)) for (let j = 0; j < phrase.length; j++) covered.add(i + j);
+        if (phrase.every((word, j) => words[i + j] === word))
+          for (let j = 0; j < phrase.length; j++) covered.add(i + j);
       }
     }
     return covered;

@@ -9,10 +9,14 @@ describe(normalizeQuestion, () => {
     );
   });
 
-  it("truncates questions over 2,000 characters and says so", () => {
-    const result = normalizeQuestion("why ".repeat(1000));
+  it("keeps the end of input over 2,000 characters, where a paste's question is, and says so", () => {
+    const result = normalizeQuestion(
+      `${"Some background. ".repeat(500)}When did BYD start making batteries?`,
+    );
     expect(result.truncated).toBe(true);
     expect(result.text.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+    expect(result.text).toMatch(/^Some background\. .*When did BYD start making batteries\?$/);
+    expect(normalizeQuestion("x".repeat(5_000_000)).text.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
   });
 
   it("never splits a surrogate pair or throws, whatever the input", () => {

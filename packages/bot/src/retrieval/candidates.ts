@@ -48,7 +48,11 @@ export function findCandidates(
 ): Candidate[] {
   const hits = context.index.candidates(searchQuery(analysis, inherited), { limit: CANDIDATES });
   const top = hits[0]?.score ?? 1;
-  const out: Candidate[] = hits.map((hit, rank) => ({ sentence: hit.sentence, rank, score: top > 0 ? hit.score / top : 0 }));
+  const out: Candidate[] = hits.map((hit, rank) => ({
+    sentence: hit.sentence,
+    rank,
+    score: top > 0 ? hit.score / top : 0,
+  }));
   const seen = new Set(out.map((candidate) => candidate.sentence));
   const add = (sentence: number) => {
     if (seen.has(sentence)) return;
@@ -78,4 +82,3 @@ export function findCandidates(
   }
   return out;
 }
-

@@ -205,7 +205,9 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
     const median = weights[Math.floor(weights.length / 2)] ?? 0;
     const rare = known.filter((concept) => concept.weight >= median);
     const rareWeight = rare.reduce((sum, concept) => sum + concept.weight, 0);
-    const rareOwn = rare.filter((concept) => matches(concept, info.terms)).reduce((sum, concept) => sum + concept.weight, 0);
+    const rareOwn = rare
+      .filter((concept) => matches(concept, info.terms))
+      .reduce((sum, concept) => sum + concept.weight, 0);
     set("rareCoverage", rareWeight > 0 ? rareOwn / rareWeight : 0);
   }
   const pairs = analysis.bigrams;
@@ -219,13 +221,23 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
 
   if (analysis.years.length > 0) {
     const passageText = passage?.text ?? "";
-    set("yearsInSentence", analysis.years.filter((year) => info.years.has(year)).length / analysis.years.length);
-    set("yearsInPassage", analysis.years.filter((year) => passageText.includes(year)).length / analysis.years.length);
+    set(
+      "yearsInSentence",
+      analysis.years.filter((year) => info.years.has(year)).length / analysis.years.length,
+    );
+    set(
+      "yearsInPassage",
+      analysis.years.filter((year) => passageText.includes(year)).length / analysis.years.length,
+    );
   }
-  const figures = analysis.concepts.filter((concept) => concept.figure && !analysis.years.includes(concept.word));
-  if (figures.length > 0) set("figures", figures.filter((concept) => matches(concept, info.terms)).length / figures.length);
+  const figures = analysis.concepts.filter(
+    (concept) => concept.figure && !analysis.years.includes(concept.word),
+  );
+  if (figures.length > 0)
+    set("figures", figures.filter((concept) => matches(concept, info.terms)).length / figures.length);
 
-  const listLike = info.introduces || passage?.kind === "list-item" || context.itemsOf.has(sentence.passageId);
+  const listLike =
+    info.introduces || passage?.kind === "list-item" || context.itemsOf.has(sentence.passageId);
   if (holdsAnswerType(analysis.intent, info, listLike)) {
     set("answerType", 1);
     const specific = TYPE_FEATURE[analysis.intent];
@@ -245,7 +257,10 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
   }
   if (input.previousPassages.has(sentence.passageId)) set("previousPassage", 1);
   if (input.previousSentences.has(candidate.sentence)) set("previousSentence", 1);
-  else if (input.previousSentences.has(candidate.sentence - 1) || input.previousSentences.has(candidate.sentence + 1)) {
+  else if (
+    input.previousSentences.has(candidate.sentence - 1) ||
+    input.previousSentences.has(candidate.sentence + 1)
+  ) {
     set("nextToPrevious", 1);
   }
   if (inherited.length > 0) {
@@ -284,23 +299,37 @@ export function answerFeatures(
   set("bias", 1);
   set("bestScore", bestScore / 10);
   set("margin", Math.min(1, (bestScore - secondScore) / 5));
-  for (const name of ["coverage", "coverageInContext", "coverageCurated", "missing", "answerType", "semantic"] as const) {
+  for (const name of [
+    "coverage",
+    "coverageInContext",
+    "coverageCurated",
+    "missing",
+    "answerType",
+    "semantic",
+  ] as const) {
     set(name, rankingFeature(bestFeatures, name));
   }
   const content = analysis.concepts.filter((concept) => concept.role === "content");
   const total = content.reduce((sum, concept) => sum + concept.weight, 0);
   const unknown = (test: (concept: Concept) => boolean) =>
-    content.filter((concept) => !concept.known && test(concept)).reduce((sum, concept) => sum + concept.weight, 0);
+    content
+      .filter((concept) => !concept.known && test(concept))
+      .reduce((sum, concept) => sum + concept.weight, 0);
   const sentence = context.corpus.sentences[best.sentence];
   if (sentence && total > 0) {
     const own = context.sentence(best.sentence).terms;
     const passage = context.passageTerms(sentence.passageId);
     const leadIn = context.passages.get(sentence.passageId)?.leadIn;
     const leadInTerms = leadIn ? context.passageTerms(leadIn) : new Set<string>();
-    const covered = content.filter((concept) => matches(concept, own, passage, leadInTerms)).reduce((sum, concept) => sum + concept.weight, 0);
+    const covered = content
+      .filter((concept) => matches(concept, own, passage, leadInTerms))
+      .reduce((sum, concept) => sum + concept.weight, 0);
     set("coverageAll", covered / total);
   }
-  set("unknownRare", total > 0 ? unknown((concept) => !concept.common && !HAN.test(concept.word)) / total : 0);
+  set(
+    "unknownRare",
+    total > 0 ? unknown((concept) => !concept.common && !HAN.test(concept.word)) / total : 0,
+  );
   set("unknownCommon", total > 0 ? unknown((concept) => concept.common) / total : 0);
   set("unknownChinese", total > 0 ? unknown((concept) => HAN.test(concept.word)) / total : 0);
   if (analysis.years.length > 0) {

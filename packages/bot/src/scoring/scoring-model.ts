@@ -34,8 +34,13 @@ export interface ScoringModel {
 }
 
 function checkLinear(model: LinearModel, features: readonly string[], name: string): void {
-  if (model.features.length !== features.length || model.features.some((feature, i) => feature !== features[i])) {
-    throw new TypeError(`the ${name} model was fitted for other features: refit it with scripts/fit-model.mjs`);
+  if (
+    model.features.length !== features.length ||
+    model.features.some((feature, i) => feature !== features[i])
+  ) {
+    throw new TypeError(
+      `the ${name} model was fitted for other features: refit it with scripts/fit-model.mjs`,
+    );
   }
   if (model.weights.length !== features.length || model.weights.some((w) => !Number.isFinite(w))) {
     throw new TypeError(`the ${name} model needs one finite weight per feature`);
@@ -43,10 +48,12 @@ function checkLinear(model: LinearModel, features: readonly string[], name: stri
 }
 
 function checkPart(part: ScoringPart, name: string): void {
-  if (part === null || typeof part !== "object") throw new TypeError(`the ${name} part of a scoring model is an object`);
+  if (part === null || typeof part !== "object")
+    throw new TypeError(`the ${name} part of a scoring model is an object`);
   checkLinear(part.ranking, RANKING_FEATURES, `${name} ranking`);
   checkLinear(part.answer, ANSWER_FEATURES, `${name} answer`);
-  if (!(part.threshold >= 0 && part.threshold <= 1)) throw new RangeError("an abstention threshold lies in [0, 1]");
+  if (!(part.threshold >= 0 && part.threshold <= 1))
+    throw new RangeError("an abstention threshold lies in [0, 1]");
 }
 
 /** Checks that a model fits the features of this version; throws a TypeError or RangeError naming what differs. */
@@ -54,9 +61,11 @@ export function checkModel(model: ScoringModel): ScoringModel {
   if (model === null || typeof model !== "object") throw new TypeError("a scoring model is an object");
   checkPart(model.lexical, "lexical");
   checkPart(model.semantic, "semantic");
-  if (!Array.isArray(model.band) || !(model.band[0] <= model.band[1])) throw new RangeError("the semantic band is [low, high]");
+  if (!Array.isArray(model.band) || !(model.band[0] <= model.band[1]))
+    throw new RangeError("the semantic band is [low, high]");
   if (!(model.companion >= 0)) throw new RangeError("the companion share is not negative");
-  if (!(Number.isInteger(model.sentences) && model.sentences >= 1)) throw new RangeError("an answer quotes at least one sentence");
+  if (!(Number.isInteger(model.sentences) && model.sentences >= 1))
+    throw new RangeError("an answer quotes at least one sentence");
   return model;
 }
 

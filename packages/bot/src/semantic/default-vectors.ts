@@ -28,7 +28,11 @@ export async function readSentenceVectors(
 ): Promise<Vector[] | undefined> {
   try {
     const stored = JSON.parse(await readFile(file, "utf8")) as SentenceVectorsFile;
-    if (stored.format !== "newind-sentence-vectors" || stored.encoder !== ENCODER_NAME || stored.corpusHash !== corpus.hash) {
+    if (
+      stored.format !== "newind-sentence-vectors" ||
+      stored.encoder !== ENCODER_NAME ||
+      stored.corpusHash !== corpus.hash
+    ) {
       return undefined;
     }
     const vectors = loadVectors(stored.vectors);

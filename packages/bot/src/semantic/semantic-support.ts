@@ -9,7 +9,9 @@ export interface SemanticOptions {
    * Vectors of the corpus's sentences computed ahead (by sentence number, unit length), or a
    * function loading them on first need; sentences without one are encoded when a question needs them.
    */
-  sentenceVectors?: ReadonlyArray<Vector | undefined> | (() => Promise<ReadonlyArray<Vector | undefined> | undefined>);
+  sentenceVectors?:
+    | ReadonlyArray<Vector | undefined>
+    | (() => Promise<ReadonlyArray<Vector | undefined> | undefined>);
 }
 
 /** At most this many question vectors are remembered. */
@@ -29,7 +31,10 @@ export class SemanticSupport {
 
   constructor(corpus: Corpus, options: SemanticOptions, defaultEncoder: () => Promise<SentenceEncoder>) {
     this.#corpus = corpus;
-    this.#options = { encoder: options.encoder ?? defaultEncoder, ...(options.sentenceVectors ? { sentenceVectors: options.sentenceVectors } : {}) };
+    this.#options = {
+      encoder: options.encoder ?? defaultEncoder,
+      ...(options.sentenceVectors ? { sentenceVectors: options.sentenceVectors } : {}),
+    };
   }
 
   /** Loads the encoder (and precomputed vectors) ahead of the first question that needs them: the chat warms it after its first frame. */
@@ -41,7 +46,9 @@ export class SemanticSupport {
   async similarities(question: string, sentences: readonly number[]): Promise<Map<number, number>> {
     await this.#loadPrecomputed();
     const encoder = await this.#loadEncoder();
-    const missing = [...new Set(sentences)].filter((i) => !this.#sentences.has(i) && this.#corpus.sentences[i]);
+    const missing = [...new Set(sentences)].filter(
+      (i) => !this.#sentences.has(i) && this.#corpus.sentences[i],
+    );
     const texts = missing.map((i) => this.#corpus.sentences[i]?.text ?? "");
     const known = this.#questions.get(question);
     const vectors = await encoder.embed(known ? texts : [...texts, question]);

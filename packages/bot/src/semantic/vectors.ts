@@ -47,6 +47,7 @@ export function loadVectors(stored: StoredVectors): Vector[] {
   const bytes = new Int8Array(Buffer.from(stored.data, "base64"));
   const count = Math.floor(bytes.length / stored.dimensions);
   const out: Vector[] = [];
-  for (let i = 0; i < count; i++) out.push(normalize(bytes.subarray(i * stored.dimensions, (i + 1) * stored.dimensions)));
+  for (let i = 0; i < count; i++)
+    out.push(normalize(bytes.subarray(i * stored.dimensions, (i + 1) * stored.dimensions)));
   return out;
 }

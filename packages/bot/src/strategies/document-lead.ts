@@ -38,8 +38,12 @@ export const documentLead: Strategy = {
     const docId = documentOf(context, analysis);
     if (docId === undefined) return undefined;
     const lead = [...context.lead()].filter((i) => context.corpus.sentences[i]?.docId === docId);
-    const standfirst = lead.filter((i) => context.passages.get(context.corpus.sentences[i]?.passageId ?? "")?.role === "standfirst");
-    const body = lead.filter((i) => context.passages.get(context.corpus.sentences[i]?.passageId ?? "")?.role === "body");
+    const standfirst = lead.filter(
+      (i) => context.passages.get(context.corpus.sentences[i]?.passageId ?? "")?.role === "standfirst",
+    );
+    const body = lead.filter(
+      (i) => context.passages.get(context.corpus.sentences[i]?.passageId ?? "")?.role === "body",
+    );
     const opening = (standfirst.length > 0 ? standfirst : body).slice(0, 2);
     const central = context.centralSentence(docId);
     const sentences = [...opening];
