@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Grades the built bot (dist) on question sets: `node scripts/eval.mjs [set…] [--verbose]`.
 import { createBot } from "../dist/index.js";
-import { gradeBot, loadSetCorpus, readQuestions, SETS, summarize } from "./eval-sets.mjs";
+import { gradeBot, HOLDOUT, loadSetCorpus, readQuestions, SETS, summarize } from "./eval-sets.mjs";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
@@ -9,8 +9,12 @@ const verbose = args.includes("--verbose");
 const saveTo = args.find((arg) => arg.startsWith("--save="))?.slice(7);
 const saved = [];
 const names = args.filter((arg) => !arg.startsWith("--"));
-const extra = names.filter((name) => !(name in SETS));
-const sets = Object.entries(SETS).filter(([name]) => names.length === 0 || names.includes(name));
+const ALL = { ...SETS, ...HOLDOUT };
+const wantsHoldout = args.includes("--holdout");
+const extra = names.filter((name) => !(name in ALL));
+const sets = Object.entries(wantsHoldout ? HOLDOUT : ALL).filter(
+  ([name]) => (names.length === 0 && (wantsHoldout || name in SETS)) || names.includes(name),
+);
 for (const file of extra)
   sets.push([file, { file, corpus: file.includes("docs") ? "docs/other-docs" : "builtin" }]);
 for (const [name, set] of sets) {

@@ -403,6 +403,7 @@ const cvRows = [];
 let first = 0;
 let ofAnswerable = 0;
 let consulted = 0;
+const heldConfidences = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const model = await fitModel(items.filter((item) => item.fold !== fold));
   const held = items.filter((item) => item.fold === fold);
@@ -413,6 +414,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
       lexical.confidence >= model.band[0] &&
       lexical.confidence <= model.band[1];
     if (useSemantic) consulted++;
+    const decided = useSemantic ? decide(item, "semantic", model.semantic) : lexical;
+    heldConfidences.push({ answerable: item.answerable, confidence: decided.confidence, builtin: !item.set.startsWith("other") });
     if (!item.answerable) continue;
     ofAnswerable++;
     const decision = useSemantic ? decide(item, "semantic", model.semantic) : lexical;
@@ -424,6 +427,22 @@ for (let fold = 0; fold < FOLDS; fold++) {
   );
 }
 printBySet(`cross-validated (${FOLDS} folds by question)`, cvRows);
+// How well the answer model separates answerable from unanswerable questions it did not see:
+// ROC AUC, and the abstention it would reach at exactly 5 % false abstention.
+for (const [name, pool] of [
+  ["built-in", heldConfidences.filter((c) => c.builtin)],
+  ["other-docs", heldConfidences.filter((c) => !c.builtin)],
+]) {
+  const positives = pool.filter((c) => c.answerable).map((c) => c.confidence).sort((a, b) => a - b);
+  const negatives = pool.filter((c) => !c.answerable).map((c) => c.confidence);
+  let wins = 0;
+  for (const n of negatives) for (const p of positives) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  const cut = positives[Math.floor(MAX_FALSE_ABSTENTION * positives.length)] ?? 0;
+  const abstain = negatives.filter((n) => n < cut).length / (negatives.length || 1);
+  console.log(
+    `  answer model on held-out folds, ${name}: AUC ${(wins / (positives.length * negatives.length || 1)).toFixed(3)}, abstention at 5% false abstention ${abstain.toFixed(3)}`,
+  );
+}
 console.log(
   `  evidence ranked first for ${first}/${ofAnswerable} answerable questions (${(first / ofAnswerable).toFixed(3)}); semantic part consulted on ${consulted}/${items.length} questions`,
 );
