@@ -46,7 +46,7 @@ import {
 } from "./eval-sets.mjs";
 
 const FOLDS = 5;
-const L2 = 1.0;
+const L2 = Number(process.env.FIT_L2 ?? 3);
 const MAX_FALSE_ABSTENTION = 0.05;
 const fast = process.argv.includes("--fast");
 const reportOnly = process.argv.includes("--report");

@@ -2,7 +2,7 @@ import type { Corpus, Passage, SourceDocument } from "@newind/core";
 import { analyzeText, curatedContext, type SearchIndex } from "@newind/search";
 import { CitationRegistry } from "./compose/citations.js";
 import { CueSet, cueWords } from "./question/cues.js";
-import { CAUSE_CUES, DEFINITION_CUES, MONTHS, NUMBER_WORDS } from "./question/lexicon.js";
+import { APPARATUS_HEADINGS, CAUSE_CUES, DEFINITION_CUES, MONTHS, NUMBER_WORDS } from "./question/lexicon.js";
 
 /** What the bot reads off a sentence of the corpus (computed on first need, then kept). */
 export interface SentenceInfo {
@@ -24,6 +24,8 @@ export interface SentenceInfo {
   definition: boolean;
   /** Ends with a colon: it introduces what follows (a list). */
   introduces: boolean;
+  /** Stands under a heading of the document's apparatus (notes, references, disclaimer…). */
+  apparatus: boolean;
 }
 
 /** Options of {@link createBot}. */
@@ -44,6 +46,7 @@ const causeCues = new CueSet(CAUSE_CUES);
 const definitionCues = new CueSet(DEFINITION_CUES);
 // A capitalised word after the first word of a sentence: a proper name in English text.
 const NAME = /(?<=[\p{L}\p{N},;:]\s+)(?:\p{Lu}[\p{Ll}\p{Lu}'’-]+|\p{Lu}{2,})/u;
+const apparatusHeadings = new Set(APPARATUS_HEADINGS);
 const QUOTED = /[“"][^”"]{12,}[”"]/u;
 const HAN = /\p{Script=Han}/u;
 /** How many documents' leads a question about "the document" looks at. */
@@ -79,6 +82,7 @@ export class BotContext {
   readonly #aboutTerms = new Map<number, ReadonlySet<string>>();
   #entityNames: string[] | undefined;
   #lead: ReadonlySet<number> | undefined;
+  #apparatusPassages: ReadonlySet<string> | undefined;
   readonly #documentTerms = new Map<string, ReadonlySet<string>>();
   readonly #central = new Map<string, number | undefined>();
 
@@ -139,6 +143,7 @@ export class BotContext {
         cause: causeCues.has(words) || /因为|由于|为了|原因|目的|旨在/u.test(text),
         definition: definitionCues.has(words) || /是指|即|称为|所谓/u.test(text),
         introduces: /[:：]\s*$/.test(text),
+        apparatus: passage !== undefined && this.#apparatus().has(passage.id),
       };
       this.#info.set(i, info);
     }
@@ -154,6 +159,25 @@ export class BotContext {
       this.#sequences.set(i, pairs);
     }
     return pairs;
+  }
+
+  /** The passages under a heading of a document's apparatus (notes, references, disclaimer…), up to the next heading. */
+  #apparatus(): ReadonlySet<string> {
+    if (!this.#apparatusPassages) {
+      const out = new Set<string>();
+      let inside: string | undefined;
+      for (const passage of this.corpus.passages) {
+        if (passage.kind === "heading" || passage.role === "title") {
+          const words = cueWords(passage.text).join(" ");
+          inside = apparatusHeadings.has(words) || apparatusHeadings.has(passage.text.trim()) ? passage.docId : undefined;
+          continue;
+        }
+        if (inside === passage.docId) out.add(passage.id);
+        else inside = undefined;
+      }
+      this.#apparatusPassages = out;
+    }
+    return this.#apparatusPassages;
   }
 
   /** The index terms of a passage's whole text. */

@@ -48,6 +48,12 @@ export const RANKING_FEATURES = [
   "role:heading",
   /** The first sentence of its passage. */
   "firstInPassage",
+  /** Under a heading of the document's apparatus: notes, references, a disclaimer. */
+  "role:apparatus",
+  /** Share of the question's concept weight the sentence before it (same passage) covers: it may answer what that one raises. */
+  "previousCoverage",
+  /** The same for the sentence after it. */
+  "nextCoverage",
   /** The question is about the document and the sentence presents it (standfirst, byline, lead). */
   "documentLead",
   /** The question asks for the gist and the sentence presents the document. */
@@ -251,6 +257,21 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
   if (passage?.kind === "quote") set("role:quote", 1);
   if (passage?.kind === "heading") set("role:heading", 1);
   if (context.sentencesOf.get(sentence.passageId)?.[0] === candidate.sentence) set("firstInPassage", 1);
+  if (info.apparatus) set("role:apparatus", 1);
+  if (total > 0) {
+    const neighbour = (i: number) => {
+      const other = context.corpus.sentences[i];
+      if (!other || other.passageId !== sentence.passageId) return 0;
+      const terms = context.sentence(i).terms;
+      let covered = 0;
+      for (const concept of analysis.concepts) {
+        if (concept.role === "content" && concept.known && matches(concept, terms)) covered += concept.weight;
+      }
+      return covered / total;
+    };
+    set("previousCoverage", neighbour(candidate.sentence - 1));
+    set("nextCoverage", neighbour(candidate.sentence + 1));
+  }
   if (input.lead.has(candidate.sentence)) {
     if (analysis.aboutDocument) set("documentLead", 1);
     if (analysis.wholeDocument) set("gistLead", 1);
