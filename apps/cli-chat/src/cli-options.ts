@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { escapeControl } from "@newind/core/text";
 import { UsageError } from "./errors.js";
 
 /** Options every command understands. */
@@ -33,14 +34,19 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, "."));
+    // The message quotes what was typed: show its escape sequences, never send them.
+    throw new UsageError(
+      escapeControl((error as Error).message.replace(/\. To specify a positional.*$/s, ".")),
+    );
   }
   const { values, positionals } = parsed;
   let limit: number | undefined;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      throw new UsageError(`--limit takes a whole number from 1 to 1000, not "${values.limit}".`);
+      throw new UsageError(
+        `--limit takes a whole number from 1 to 1000, not "${escapeControl(values.limit)}".`,
+      );
     }
   }
   const fromEnv = (env.NEWIND_CORPUS ?? "").split(":").filter((dir) => dir.length > 0);
