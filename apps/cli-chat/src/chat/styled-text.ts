@@ -1,5 +1,5 @@
 import { stripControl } from "@newind/core/text";
-import { textWidth as cells, graphemeWidth } from "./text-width.js";
+import { textWidth as cells, graphemesOf, graphemeWidth } from "./text-width.js";
 
 /**
  * What a piece of text means on screen. Views say what a segment *is*; the renderers
@@ -26,8 +26,6 @@ export interface Segment {
 
 /** One screen line: segments laid end to end, never wider than the width it was built for. */
 export type Line = readonly Segment[];
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * Makes a segment from document or user text: control characters and escape sequences are
@@ -80,7 +78,7 @@ export function truncate(text: string, width: number): string {
   if (width <= 0) return "";
   let out = "";
   let used = 0;
-  for (const { segment: grapheme } of graphemes.segment(text)) {
+  for (const { segment: grapheme } of graphemesOf(text)) {
     const cellCount = graphemeWidth(grapheme);
     if (used + cellCount > width - 1) break;
     out += grapheme;
@@ -103,7 +101,7 @@ function tokenize(segments: readonly Segment[]): Word[][] {
   const paragraphs: Word[][] = [[]];
   let words = paragraphs[0] as Word[];
   for (const part of segments) {
-    for (const { segment: grapheme } of graphemes.segment(part.text)) {
+    for (const { segment: grapheme } of graphemesOf(part.text)) {
       if (grapheme === "\n" || grapheme === "\r\n" || grapheme === "\r") {
         words = [];
         paragraphs.push(words);
@@ -193,7 +191,7 @@ export function wrap(segments: readonly Segment[], width: number, options: WrapO
       }
       // A word wider than a whole line: break it between graphemes.
       for (const part of word.parts) {
-        for (const { segment: grapheme } of graphemes.segment(part.text)) {
+        for (const { segment: grapheme } of graphemesOf(part.text)) {
           const cellCount = graphemeWidth(grapheme);
           if (hasContent && used + cellCount > width) finish();
           current.push(withText(part, grapheme));

@@ -4,12 +4,21 @@ import { documentTitle, type ViewContext } from "../entries.js";
 import { highlightTerms, markCitations } from "../highlight.js";
 import { BLANK, type Line, line, segment, textWidth, truncate, wrap } from "../styled-text.js";
 
-/** The user's input echoed into the transcript: `› question`. */
+/** The most rows of a question echoed into the transcript; a longer one is folded. */
+export const MAX_ECHO_ROWS = 4;
+
+/**
+ * The user's input echoed into the transcript: `› question`, word-wrapped; a question longer
+ * than {@link MAX_ECHO_ROWS} rows shows its first rows and "… N more lines".
+ */
 export function inputView(text: string, context: ViewContext): Line[] {
-  return wrap([segment(text)], context.width, {
+  const lines = wrap([segment(text)], context.width, {
     first: line(segment("› ", "prompt")),
     rest: line("  "),
   });
+  if (lines.length <= MAX_ECHO_ROWS + 1) return lines;
+  const hidden = lines.length - MAX_ECHO_ROWS;
+  return [...lines.slice(0, MAX_ECHO_ROWS), line("  ", segment(`… ${hidden} more lines`, "dim"))];
 }
 
 /** An answer: its text with coloured [n] markers, then its sources. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ViewContext } from "../entries.js";
 import { lineText, lineWidth } from "../styled-text.js";
 import { fakeBackend, fakeCorpus } from "../testing/fake-corpus.js";
-import { answerView } from "./answer-view.js";
+import { answerView, inputView, MAX_ECHO_ROWS } from "./answer-view.js";
 import { bar, formatValue, groupMetrics, metricsView } from "./metrics-view.js";
 import { passageView, passageWindow } from "./passage-view.js";
 import { renderEntry } from "./render-entry.js";
@@ -31,6 +31,17 @@ describe(answerView, () => {
     const segments = lines.flat();
     expect(segments).toContainEqual({ text: "[1]", tone: "marker" });
     expect(segments).toContainEqual({ text: "batteries", tone: "highlight" });
+  });
+});
+
+describe(inputView, () => {
+  it("echoes a short question whole, and folds a long one to its first rows", () => {
+    expect(text(inputView("why now?", context()))).toBe("› why now?");
+    const long = "What did the ministry say about batteries and capacity ".repeat(40);
+    const lines = inputView(long, context(60));
+    expect(lines).toHaveLength(MAX_ECHO_ROWS + 1);
+    expect(lineText(lines[0] ?? [])).toMatch(/^› What did the ministry/);
+    expect(lineText(lines[MAX_ECHO_ROWS] ?? [])).toMatch(/^ {2}… \d+ more lines$/);
   });
 });
 
