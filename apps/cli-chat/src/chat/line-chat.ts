@@ -3,7 +3,7 @@ import type { Corpus } from "@newind/core";
 import type { SearchIndex } from "@newind/search";
 import { type ChatBackend, createChatBackend } from "./backend.js";
 import type { Entry, ViewContext } from "./entries.js";
-import { appendToStore, HistoryStore } from "./history-store.js";
+import { appendToStore, HistoryStore, unsavedHistoryNotice } from "./history-store.js";
 import { osc52 } from "./osc52.js";
 import { ChatSession } from "./session.js";
 import { renderPlain } from "./styled-text.js";
@@ -42,6 +42,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     corpus,
     backend: options.backend ?? createChatBackend(corpus, options.loadIndex),
     cwd: options.cwd,
+    env: options.env,
   });
   const context = (): ViewContext => ({
     width: outputWidth(output),
@@ -84,6 +85,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
         },
       ]);
     }
+    if (loaded?.problem) print([{ kind: "notice", tone: "error", text: loaded.problem }]);
     lines.setPrompt("› ");
     let armed = false;
     lines.on("SIGINT", () => {
@@ -102,6 +104,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     lines.prompt();
   }
 
+  let toldUnsaved = false;
   for await (const raw of lines) {
     const text = raw.trim();
     if (text === "") {
@@ -110,6 +113,10 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     }
     if (store) {
       history = appendToStore(store, text, history);
+      if (store.lastError && !toldUnsaved) {
+        toldUnsaved = true;
+        print([{ kind: "notice", tone: "error", text: unsavedHistoryNotice(store) }]);
+      }
     } else {
       print([{ kind: "input", text }]);
     }

@@ -1,7 +1,12 @@
 import { Box, Static, Text, useApp, useStdout } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Entry, ViewContext } from "../chat/entries.js";
-import { addToHistory, appendToStore, type HistoryStore } from "../chat/history-store.js";
+import {
+  addToHistory,
+  appendToStore,
+  type HistoryStore,
+  unsavedHistoryNotice,
+} from "../chat/history-store.js";
 import { osc52 } from "../chat/osc52.js";
 import type { ChatSession, Outcome } from "../chat/session.js";
 import { PromptArea } from "./PromptArea.js";
@@ -72,6 +77,8 @@ export function ChatApp({
   const [pending, setPending] = useState(0);
   const [exiting, setExiting] = useState(false);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  // A history that cannot be saved is said once a session, not on every question.
+  const toldUnsaved = useRef(false);
   const corpus = session?.corpus;
   const context: ViewContext | undefined = useMemo(
     () => (corpus ? { width, corpus, color, plain } : undefined),
@@ -158,7 +165,12 @@ export function ChatApp({
         setPending((count) => count + 1);
         return;
       }
-      setItems((current) => [...current, ...makeItems([{ kind: "input", text }])]);
+      const unsaved: Entry[] = [];
+      if (historyStore?.lastError && !toldUnsaved.current) {
+        toldUnsaved.current = true;
+        unsaved.push({ kind: "notice", tone: "error", text: unsavedHistoryNotice(historyStore) });
+      }
+      setItems((current) => [...current, ...makeItems([{ kind: "input", text }, ...unsaved])]);
       ask(session, text);
     },
     [session, ask, makeItems, historyStore, history],

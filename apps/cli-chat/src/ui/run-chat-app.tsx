@@ -32,15 +32,15 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
   const { stdout, env } = options;
   const store = HistoryStore.forEnvironment(env);
   const loaded = store.load();
-  const notices: Entry[] = loaded.setAside
-    ? [
-        {
-          kind: "notice",
-          tone: "error",
-          text: `The history file could not be read; it was kept as ${loaded.setAside} and a new one started.`,
-        },
-      ]
-    : [];
+  const notices: Entry[] = [];
+  if (loaded.setAside) {
+    notices.push({
+      kind: "notice",
+      tone: "error",
+      text: `The history file could not be read; it was kept as ${loaded.setAside} and a new one started.`,
+    });
+  }
+  if (loaded.problem) notices.push({ kind: "notice", tone: "error", text: loaded.problem });
   // The prompt is drawn first; the corpus, then the index, load behind it.
   let failure: unknown;
   let closed = false;
@@ -51,7 +51,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
         if (!closed) createChatBackend(corpus, options.loadIndex).then(resolve, reject);
       });
     });
-    return new ChatSession({ corpus, backend, cwd: options.cwd });
+    return new ChatSession({ corpus, backend, cwd: options.cwd, env });
   });
   session.catch((error: unknown) => {
     failure = error;
