@@ -4,9 +4,10 @@ import type { SearchIndex } from "@newind/search";
 import { type ChatBackend, createChatBackend } from "./backend.js";
 import type { Entry, ViewContext } from "./entries.js";
 import { appendToStore, HistoryStore, unsavedHistoryNotice } from "./history-store.js";
+import { supportsHyperlinks } from "./hyperlinks.js";
 import { osc52 } from "./osc52.js";
 import { ChatSession } from "./session.js";
-import { renderPlain } from "./styled-text.js";
+import { clearScreenKeepingScrollback, renderPlain } from "./styled-text.js";
 import { renderEntry } from "./views/render-entry.js";
 
 /** Streams and settings of the line-mode chat. */
@@ -50,9 +51,10 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     color: options.color,
     plain: options.plain,
   });
+  const hyperlinks = supportsHyperlinks(options.env, output);
   const print = (entries: readonly Entry[]) => {
     for (const entry of entries)
-      output.write(renderPlain(renderEntry(entry, context()), { color: options.color }));
+      output.write(renderPlain(renderEntry(entry, context()), { color: options.color, hyperlinks }));
   };
 
   const store = options.interactive ? HistoryStore.forEnvironment(options.env) : undefined;
@@ -126,7 +128,9 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     for (const effect of outcome.effects) {
       if (effect.type === "quit") quit = true;
       else if (effect.type === "copy" && output.isTTY) output.write(osc52(effect.text, options.env));
-      else if (effect.type === "clear" && output.isTTY) output.write("\u001b[2J\u001b[H");
+      else if (effect.type === "clear" && output.isTTY) {
+        output.write(clearScreenKeepingScrollback((output as { rows?: number }).rows ?? 24));
+      }
     }
     if (quit) break;
     if (options.interactive) lines.prompt();
