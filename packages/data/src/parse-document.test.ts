@@ -306,6 +306,10 @@ describe(parseDocument, () => {
         "\r\n",
         "\ud83d",
         "新型工业化",
+        "constructor",
+        "__proto__",
+        "toString",
+        "hasOwnProperty",
       );
       fc.assert(
         fc.property(
