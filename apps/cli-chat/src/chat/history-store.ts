@@ -106,7 +106,7 @@ function describeError(error: unknown): string {
  */
 export class HistoryStore {
   readonly path: string;
-  /** Why the last {@link save} failed (undefined after one that worked). */
+  /** Why the last {@link save} failed (undefined after one that worked, or when loading already said why). */
   lastError: string | undefined;
   /** Set when loading found a path that is no history file: nothing is written to it. */
   private unusable = false;
@@ -147,10 +147,8 @@ export class HistoryStore {
    * could not, with the reason in {@link lastError}.
    */
   save(entries: readonly string[]): boolean {
-    if (this.unusable) {
-      this.lastError = `${escapeControl(this.path)} is not a history file`;
-      return false;
-    }
+    // Loading said why (LoadedHistory.problem): no second notice for each question.
+    if (this.unusable) return false;
     const temporary = `${this.path}.${process.pid}.${Date.now().toString(36)}.tmp`;
     try {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
