@@ -6,26 +6,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BIN, loadNodePty, PtySession } from "./pty-session.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BIN, nodePtyOrSkip, ptySessions, requirePtyOnCi } from "./pty-session.js";
 
 /** The header once the corpus is loaded (before it, the live area says "loading the corpus"). */
 const HEADER = /\d+ documents? · offline/;
 
-const loaded = loadNodePty();
-const pty = "pty" in loaded ? loaded.pty : undefined;
-const sessions: PtySession[] = [];
-
-function start(options: Parameters<typeof PtySession.start>[1] = {}): PtySession {
-  if (!pty) throw new Error("unreachable");
-  const session = PtySession.start(pty, options);
-  sessions.push(session);
-  return session;
-}
-
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.dispose();
-});
+const pty = nodePtyOrSkip("e2e/chat.test.ts");
+const start = ptySessions(pty);
 
 describe.skipIf(!pty)("newind chat in a pseudo-terminal", () => {
   beforeAll(() => {
@@ -215,10 +203,12 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
     // Each finished entry is <Static>: its text reaches the terminal exactly once.
     expect(chat.output.split("Sources").length - 1).toBe(1);
     chat.write("\u0015/clear\r");
+    // The screen starts afresh with the header; the old transcript is in the scrollback.
     await chat.waitFor(
-      (text) => !text.includes("Sources") && HEADER.test(text),
+      () => !chat.screen().includes("Sources") && HEADER.test(chat.screen()),
       "a cleared screen with the header",
     );
+    expect(chat.text()).toContain("Sources");
     chat.write("/quit\r");
     expect(await chat.exit()).toBe(0);
   });
@@ -292,14 +282,4 @@ describe.skipIf(!pty)("newind chat: commands, colour, CJK and plain mode", () =>
   });
 });
 
-describe.skipIf(!!pty)("newind chat in a pseudo-terminal (node-pty missing)", () => {
-  const reason = "reason" in loaded ? loaded.reason : "";
-  // A developer's machine may lack the headers node-pty compiles against; CI must not.
-  if (process.env.CI) {
-    it("has node-pty on CI", () => {
-      throw new Error(`the pseudo-terminal tests cannot run on CI: ${reason}`);
-    });
-  } else {
-    it.skip(`needs node-pty: ${reason}`, () => {});
-  }
-});
+requirePtyOnCi("newind chat in a pseudo-terminal", pty);

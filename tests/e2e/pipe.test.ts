@@ -3,7 +3,7 @@
  * and `newind metrics|timeline` print the chat's views (or JSON) outside the chat.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,6 +47,50 @@ describe("echo question | newind", () => {
     expect(code).toBe(0);
     expect(stdout.includes("\u001b")).toBe(false);
     expect(stdout.includes("\u0007")).toBe(false);
+  });
+});
+
+describe("hostile corpus folders", () => {
+  const folder = () => mkdtempSync(join(tmpdir(), "newind-hostile-"));
+
+  it("never writes a document's escape sequences to stderr or stdout, and names the file warned about", () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, "a.md"),
+      '---\ntitle: !!x "\u001b]0;PWNED\u0007\u001b]52;c;ZXZpbA==\u0007"\n---\nwidgets\n',
+    );
+    const { code, stdout, stderr } = newind(["search", "widgets", "--corpus", dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("widgets");
+    expect(`${stdout}${stderr}`).not.toContain("\u001b");
+    expect(stderr).toBe(
+      `newind: warning: ${join(dir, "a.md")}: front matter: Unresolved tag: tag:yaml.org,2002:x at line 2\n`,
+    );
+  });
+
+  it("loads the other files when one page is nested thousands of elements deep", () => {
+    const dir = folder();
+    writeFileSync(join(dir, "deep.html"), `${"<b>".repeat(3000)}widgets`);
+    writeFileSync(join(dir, "notes.txt"), "Notes\n\nWidgets are made here.\n");
+    const { code, stdout, stderr } = newind(["sources", "--json", "--corpus", dir, "--no-default-corpus"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).documents.map((document: { id: string }) => document.id)).toEqual(["notes"]);
+    expect(stderr).toContain(
+      `${join(dir, "deep.html")}: skipped: the HTML is nested more than 1000 elements deep`,
+    );
+    const jsonl = newind(["ask", "--jsonl", "--corpus", dir], '{"question": "What are made here?"}\n');
+    expect(jsonl.code).toBe(0);
+    expect(JSON.parse(jsonl.stdout)).toHaveProperty("answer");
+  });
+
+  it("does not follow a link out of the folder: /etc/passwd is not indexed or printed", () => {
+    const dir = folder();
+    writeFileSync(join(dir, "notes.txt"), "Notes\n\nWidgets are made here.\n");
+    symlinkSync("/etc/passwd", join(dir, "passwd.md"));
+    const { code, stdout, stderr } = newind(["sources", "--json", "--corpus", dir, "--no-default-corpus"]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("root:");
+    expect(stderr).toContain(`${join(dir, "passwd.md")}: skipped: a link to /etc/passwd, outside the folder`);
   });
 });
 

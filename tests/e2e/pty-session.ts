@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import headless, { type Terminal } from "@xterm/headless";
 import type { IPty } from "node-pty";
+import { afterEach, describe, it } from "vitest";
 
 /** The built binary under test. */
 export const BIN = fileURLToPath(new URL("../../apps/cli-chat/dist/newind.js", import.meta.url));
@@ -26,6 +27,20 @@ export function loadNodePty(): { pty: NodePty } | { reason: string } {
   }
 }
 
+/**
+ * node-pty for a test file's pseudo-terminal tests; when it cannot load, says so in one line
+ * of the test output (a skipped test's name shows only in a verbose report), with what to
+ * do about it. On CI the tests must run: the caller fails there instead.
+ */
+export function nodePtyOrSkip(file: string): NodePty | undefined {
+  const loaded = loadNodePty();
+  if ("pty" in loaded) return loaded.pty;
+  console.warn(
+    `newind: ${file}: pseudo-terminal tests skipped — ${loaded.reason}. node-pty compiles at install with g++ and Node's headers (npm_config_nodedir); reinstall (pnpm install --force) once they are there.`,
+  );
+  return undefined;
+}
+
 /** Options of {@link PtySession.start}. */
 export interface PtyOptions {
   readonly cols?: number;
@@ -36,6 +51,8 @@ export interface PtyOptions {
   /** Reuse a state folder (to test persisted history); a fresh one by default. */
   readonly stateHome?: string;
   readonly cwd?: string;
+  /** A shell command run in the terminal before newind starts (`seq 1 50`: scrollback to keep). */
+  readonly before?: string;
 }
 
 function cleanEnvironment(extra: Record<string, string | undefined>): Record<string, string> {
@@ -80,8 +97,14 @@ export class PtySession {
       XDG_CACHE_HOME: join(this.stateHome, "cache"),
       ...options.env,
     });
-    // node-pty sets TERM from `name`.
-    this.process = pty.spawn(process.execPath, [BIN, ...(options.args ?? [])], {
+    // node-pty sets TERM from `name`. With `before`, a shell runs it, then becomes newind.
+    const [file, args] = options.before
+      ? [
+          "/bin/sh",
+          ["-c", `${options.before}; exec "$0" "$@"`, process.execPath, BIN, ...(options.args ?? [])],
+        ]
+      : [process.execPath, [BIN, ...(options.args ?? [])]];
+    this.process = pty.spawn(file, args, {
       name: env.TERM ?? "xterm-256color",
       cols,
       rows,
@@ -126,6 +149,21 @@ export class PtySession {
     return lines.join("\n").replace(/\n+$/, "");
   }
 
+  /**
+   * The whole buffer with the terminal's own soft wraps undone: each logical line whole,
+   * as a person copying it would get it.
+   */
+  logicalText(): string {
+    const buffer = this.terminal.buffer.active;
+    let out = "";
+    for (let row = 0; row < buffer.length; row++) {
+      const line = buffer.getLine(row);
+      if (row > 0 && !line?.isWrapped) out += "\n";
+      out += line?.translateToString(!buffer.getLine(row + 1)?.isWrapped) ?? "";
+    }
+    return out.replace(/\n+$/, "");
+  }
+
   /** The visible screen only. */
   screen(): string {
     const buffer = this.terminal.buffer.active;
@@ -161,6 +199,16 @@ export class PtySession {
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void> {
     const check = (screen: string) => (typeof text === "string" ? screen.includes(text) : text.test(screen));
     return this.waitFor(check, JSON.stringify(String(text)), timeoutMs);
+  }
+
+  /** Waits until the buffer holds `phrase`, however the terminal or the chat broke its lines. */
+  waitForPhrase(phrase: string, timeoutMs?: number): Promise<void> {
+    const wanted = phrase.replace(/\s+/g, " ");
+    return this.waitFor(
+      (text) => text.replace(/\s+/g, " ").includes(wanted),
+      JSON.stringify(phrase),
+      timeoutMs,
+    );
   }
 
   /**
@@ -208,4 +256,40 @@ export class PtySession {
     if (this.exitCode === undefined) this.process.kill();
     this.terminal.dispose();
   }
+}
+
+/**
+ * A `start` for one test file's sessions: each session is disposed after its test. Throws
+ * when node-pty is missing (the tests calling it are skipped then).
+ */
+export function ptySessions(pty: NodePty | undefined): (options?: PtyOptions) => PtySession {
+  const sessions: PtySession[] = [];
+  afterEach(() => {
+    for (const session of sessions.splice(0)) session.dispose();
+  });
+  return (options = {}) => {
+    if (!pty) throw new Error("node-pty is not available");
+    const session = PtySession.start(pty, options);
+    sessions.push(session);
+    return session;
+  };
+}
+
+/**
+ * When node-pty is missing: on CI, a failing test (the pseudo-terminal tests must run
+ * there); elsewhere a skipped one naming the reason (the line {@link nodePtyOrSkip} printed says it too).
+ */
+export function requirePtyOnCi(name: string, pty: NodePty | undefined): void {
+  describe.skipIf(!!pty)(`${name} (node-pty missing)`, () => {
+    const loaded = loadNodePty();
+    const reason = "reason" in loaded ? loaded.reason : "";
+    // A developer's machine may lack the headers node-pty compiles against; CI must not.
+    if (process.env.CI) {
+      it("has node-pty on CI", () => {
+        throw new Error(`the pseudo-terminal tests cannot run on CI: ${reason}`);
+      });
+    } else {
+      it.skip(`needs node-pty: ${reason}`, () => {});
+    }
+  });
 }

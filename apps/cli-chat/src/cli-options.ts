@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { toSingleLine } from "@newind/core/text";
+import { escapeControl } from "@newind/core/text";
 import { UsageError } from "./errors.js";
 
 /** Options every command understands. */
@@ -54,7 +54,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, "."));
+    // The message quotes what was typed: show its escape sequences, never send them.
+    throw new UsageError(
+      escapeControl((error as Error).message.replace(/\. To specify a positional.*$/s, ".")),
+    );
   }
   const { values, positionals } = parsed;
   let limit: number | undefined;
@@ -93,7 +96,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
 }
 
 /** A user's value in an error message: one line, no control characters, at most 40 characters. */
+/** A value the user typed, as a message may show it: escape sequences escaped, at most 40 characters. */
 function shown(value: string): string {
-  const line = toSingleLine(value);
+  const line = escapeControl(value);
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }

@@ -2,9 +2,9 @@
 export const HELP = `newind — ask about China's "New Industrialization" policy; every claim cited to the source.
 
 Usage
-  newind                          chat in the terminal (when stdin and stdout are a terminal)
+  newind [chat]                   chat in the terminal (when stdin and stdout are a terminal)
   echo "question" | newind        answer each line of stdin in plain text
-  newind ask "question" [--json]  one answer with its citations
+  newind ask "question" [--json]  one answer with its citations (no question: read from stdin)
   newind ask --jsonl              JSON lines in ({"id"?, "question", "turns"?}), JSON lines out
   newind search "query" [--limit N] [--json]
                                   ranked citation hits: exact quotes with ¶ numbers

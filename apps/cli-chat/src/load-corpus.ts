@@ -1,5 +1,5 @@
 import type { Corpus } from "@newind/core";
-import { toSingleLine } from "@newind/core/text";
+import { escapeControl, toSingleLine } from "@newind/core/text";
 import type { LoadedCorpus } from "@newind/data/loaders";
 import { cacheDir } from "./cache-file.js";
 import type { CliOptions } from "./cli-options.js";
@@ -10,9 +10,10 @@ import { UsageError, UserError } from "./errors.js";
  * Returns a memoised loader for the corpus the options describe: the command's default
  * corpus (unless `--no-default-corpus`) — the built-in analysis, or for the analytics
  * commands the primary collection — plus the primary collection with `--primary`, plus
- * every `--corpus DIR` and `NEWIND_CORPUS` folder, through `@newind/data`'s `loadCorpus`. Files skipped with a warning (not UTF-8, empty,
- * binary, over 20 MB) and entries that are not documents are reported on `stderr`, one
- * line each. Parsed folders are cached in `$XDG_CACHE_HOME/newind` (never in the
+ * every `--corpus DIR` and `NEWIND_CORPUS` folder, through `@newind/data`'s `loadCorpus`.
+ * Files skipped with a warning (not UTF-8, empty, binary, over 20 MB, links out of the
+ * folder, pipes) and entries that are not documents are reported on `stderr`, one line
+ * each, paths with their control characters escaped. Parsed folders are cached in `$XDG_CACHE_HOME/newind` (never in the
  * folders themselves). Errors from the user's files (a missing folder, an unreadable
  * file, a bad `corpus.json`, duplicate ids) become {@link UserError}s: one line, exit 1.
  *
@@ -71,13 +72,13 @@ export function reportLines(corpus: Pick<LoadedCorpus, "warnings" | "skipped">):
   const unsupported = corpus.skipped.filter((entry) => entry.reason === "unsupported-extension");
   if (unsupported.length > 0) {
     lines.push(
-      `skipped ${plural(unsupported.length, "file")} that ${unsupported.length === 1 ? "is" : "are"} not .txt, .md or .html: ${unsupported.map((entry) => entry.path).join(", ")}`,
+      `skipped ${plural(unsupported.length, "file")} that ${unsupported.length === 1 ? "is" : "are"} not .txt, .md or .html: ${unsupported.map((entry) => escapeControl(entry.path)).join(", ")}`,
     );
   }
   const folders = corpus.skipped.filter((entry) => entry.reason === "folder");
   if (folders.length > 0) {
     lines.push(
-      `skipped ${plural(folders.length, "subfolder")} (folders are read one level deep; add one with its own --corpus): ${folders.map((entry) => entry.path).join(", ")}`,
+      `skipped ${plural(folders.length, "subfolder")} (folders are read one level deep; add one with its own --corpus): ${folders.map((entry) => escapeControl(entry.path)).join(", ")}`,
     );
   }
   return lines;

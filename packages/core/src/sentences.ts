@@ -1,5 +1,6 @@
 import { findFootnoteMarkers } from "./footnotes.js";
 import type { Span } from "./schemas.js";
+import { segmentText } from "./segment-text.js";
 
 /** A sentence found by {@link segmentSentences}: `text` is exactly the input at `[start, end)`. */
 export interface SentenceSpan {
@@ -102,7 +103,8 @@ let segmenter: Intl.Segmenter | undefined;
  * their sentence; footnote markers glued to sentence ends ("trap. 1", "squeeze.”3",
  * "2035.7 In March") are split off — the sentence ends before the marker, and the
  * next sentence starts after it. A single line break counts as a space (hard-wrapped
- * paragraphs); a blank line always ends a sentence. Never throws.
+ * paragraphs); a blank line always ends a sentence. Never throws; linear in the length of
+ * the text, however long its lines.
  *
  * @param text the text to split.
  * @param offset added to every offset, when `text` is a slice of a document starting there.
@@ -131,7 +133,8 @@ export function segmentSentences(
   // 1. The segmenter's ranges, each cut at every footnote marker it contains.
   segmenter ??= new Intl.Segmenter("en", { granularity: "sentence" });
   const ranges: { start: number; end: number; hardEnd: boolean }[] = [];
-  for (const { index, segment } of segmenter.segment(normalized)) {
+  // Window by window: one pass over a megabyte-long line would be quadratic (see segmentText).
+  for (const { index, segment } of segmentText(segmenter, normalized)) {
     let start = index;
     const end = index + segment.length;
     for (const marker of markers) {

@@ -52,6 +52,7 @@ export type {
   Span,
   TimelineEvent,
 } from "./schemas.js";
+export { segmentText, type TextSegment } from "./segment-text.js";
 export { type SegmentSentencesOptions, type SentenceSpan, segmentSentences } from "./sentences.js";
 export { findAll, isExactEvidence, sliceSpan, spansOverlap, verifyQuote } from "./spans.js";
-export { stripControl, toSingleLine } from "./terminal-safe.js";
+export { escapeControl, stripControl, toSingleLine } from "./terminal-safe.js";

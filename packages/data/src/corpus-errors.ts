@@ -31,15 +31,31 @@ export class CorpusFolderError extends CorpusLoadError {
   }
 }
 
-/** Why a file was skipped with a warning. */
-export type CorpusWarningReason = "invalid-utf8" | "empty" | "binary" | "too-large" | "front-matter";
+/**
+ * Why a file was skipped with a warning: its bytes (`invalid-utf8`, `invalid-utf16`,
+ * `binary`, `empty`, `too-large`), what it is (`not-a-file`: a named pipe, socket or
+ * device; `broken-link`; `outside-link`: a link leading out of its folder), or its content
+ * (`unreadable-content`: HTML nested too deep to read). `front-matter`: loaded, without the
+ * metadata its front matter could not give.
+ */
+export type CorpusWarningReason =
+  | "invalid-utf8"
+  | "invalid-utf16"
+  | "empty"
+  | "binary"
+  | "too-large"
+  | "front-matter"
+  | "not-a-file"
+  | "broken-link"
+  | "outside-link"
+  | "unreadable-content";
 
 /** A file that was skipped (or, for `front-matter`, loaded without its metadata); the rest still load. */
 export interface CorpusWarning {
   /** The file's absolute path. */
   path: string;
   reason: CorpusWarningReason;
-  /** One line naming the file, ready to print. */
+  /** One line naming the file (control characters escaped), ready to print. */
   message: string;
 }
 

@@ -32,10 +32,16 @@ export interface FolderParts {
   warnings: CorpusWarning[];
 }
 
-/** A file as read from disk, before its text is extracted: what the cache key and the check use. */
+/** A file as read from disk: what the cache key and the check of a cached value use. */
 export interface FileFingerprint {
   path: string;
+  /** sha256 of the file's bytes. */
   sha256: string;
+  /**
+   * The text its document must have: the file's text for .txt and .md, the text extracted
+   * from it for .html; undefined when none can be had (a cached document for it is refused).
+   */
+  text: string | undefined;
 }
 
 /**
@@ -81,9 +87,10 @@ export function folderCacheKey(parts: readonly unknown[]): string {
 /**
  * Restores {@link FolderParts} stored by {@link serializeFolderParts}, or returns
  * undefined when the value is not JSON, lacks a field, or does not fit the files just
- * read: every document must be one of those files with the same bytes hash, and every
- * span must lie inside its document. Sentence texts are re-sliced from the document
- * text, so a cache can never make a citation's quote differ from its span.
+ * read: every document must be one of those files with the same bytes hash *and the same
+ * text* (a cache file edited, its checksums recomputed, still cannot change what is
+ * cited), and every span must lie inside its document. Sentence texts are re-sliced from
+ * the document text, so a cache can never make a citation's quote differ from its span.
  */
 export function restoreFolderParts(
   value: string,
@@ -104,16 +111,19 @@ export function restoreFolderParts(
   ) {
     return undefined;
   }
-  const hashes = new Map(files.map((file) => [file.path, file.sha256]));
+  const byPath = new Map(files.map((file) => [file.path, file]));
   const texts = new Map<string, string>();
   for (const document of stored.documents) {
+    const file = typeof document?.path === "string" ? byPath.get(document.path) : undefined;
     if (
       typeof document?.id !== "string" ||
       typeof document.text !== "string" ||
       typeof document.title !== "string" ||
       !Array.isArray(document.authors) ||
-      document.path === undefined ||
-      hashes.get(document.path) !== document.sha256 ||
+      file === undefined ||
+      file.sha256 !== document.sha256 ||
+      file.text === undefined ||
+      file.text !== document.text ||
       texts.has(document.id)
     ) {
       return undefined;

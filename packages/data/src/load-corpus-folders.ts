@@ -1,11 +1,23 @@
-import { type Dirent, readFileSync, type Stats, statSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { extname, join, relative, resolve, sep } from "node:path";
 import type { Author, Corpus, SourceDocument } from "@newind/core";
+import { escapeControl } from "@newind/core/text";
 import { CorpusFolderError, type CorpusWarning, type SkippedFile } from "./corpus-errors.js";
 import { slugifyFileName, uniqueId } from "./document-ids.js";
 import {
   type CorpusCache,
+  type FileFingerprint,
   type FolderParts,
   folderCacheKey,
   restoreFolderParts,
@@ -33,18 +45,25 @@ export const FOLDER_READER_VERSION = "2";
 type ExtractText = (text: string) => ExtractedDocument;
 
 // Each format's reader is imported only when a file needs it: a folder restored from the
-// cache needs none, and yaml and htmlparser2 then cost nothing to start.
-const READERS: Readonly<Record<string, () => Promise<ExtractText>>> = {
-  ".txt": async () => (await import("./formats/text.js")).extractPlainText,
-  ".text": async () => (await import("./formats/text.js")).extractPlainText,
-  ".md": async () => (await import("./formats/markdown.js")).extractMarkdown,
-  ".markdown": async () => (await import("./formats/markdown.js")).extractMarkdown,
-  ".html": async () => (await import("./formats/html.js")).extractHtml,
-  ".htm": async () => (await import("./formats/html.js")).extractHtml,
-};
+// cache needs none (HTML pages are extracted again, to check the cached text), and yaml and
+// htmlparser2 then cost nothing to start.
+const READERS: ReadonlyMap<string, () => Promise<ExtractText>> = new Map([
+  [".txt", async () => (await import("./formats/text.js")).extractPlainText],
+  [".text", async () => (await import("./formats/text.js")).extractPlainText],
+  [".md", async () => (await import("./formats/markdown.js")).extractMarkdown],
+  [".markdown", async () => (await import("./formats/markdown.js")).extractMarkdown],
+  [".html", async () => (await import("./formats/html.js")).extractHtml],
+  [".htm", async () => (await import("./formats/html.js")).extractHtml],
+]);
+
+/** Formats whose document text is the file's text itself (HTML's is extracted from it). */
+const TEXT_IS_FILE: ReadonlySet<string> = new Set([".txt", ".text", ".md", ".markdown"]);
 
 /** The file extensions read from a corpus folder (case-insensitive); other files are skipped. */
-export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(READERS);
+export const DOCUMENT_EXTENSIONS: readonly string[] = [...READERS.keys()];
+
+/** corpus.json is metadata: anything this big is not one. */
+const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
 
 /** Options of {@link loadCorpus}. */
 export interface LoadCorpusOptions {
@@ -58,9 +77,16 @@ export interface LoadCorpusOptions {
   maxFileBytes?: number;
   /**
    * Keeps parsed folder documents between runs (see {@link CorpusCache}): files are still
-   * read and hashed every time, but unchanged ones are not extracted and parsed again.
+   * read and hashed every time, but unchanged ones are not parsed again. A cache that
+   * throws or rejects is treated as empty.
    */
   cache?: CorpusCache;
+  /**
+   * Follow symbolic links that lead outside their folder. Default false: such a link is
+   * skipped with a warning, so a folder never brings in `/etc/passwd` through a link in it.
+   * Links that stay inside the folder are always followed.
+   */
+  followExternalLinks?: boolean;
 }
 
 /**
@@ -116,16 +142,27 @@ interface ReadDocument {
  * document. Curated datasets are those of the built-in corpus (empty without it).
  * `hash` changes whenever any document's content or metadata changes.
  *
+ * Files are read as UTF-8, or UTF-16 when they start with its byte-order mark. Only
+ * regular files are read (a named pipe or a device is skipped with a warning, never
+ * opened for long), never more than `maxFileBytes` of them. A symbolic link counts as
+ * what it points to, when that is inside the folder; a link leading out of the folder,
+ * or nowhere, is skipped with a warning (see `followExternalLinks`). A page that cannot
+ * be read (HTML nested thousands of elements deep) is skipped with a warning; the rest
+ * still load. Messages show control characters in paths escaped (`\e`, `\x07`).
+ *
  * Nothing is written anywhere; files are only read.
  *
  * @throws {CorpusFolderError} for a missing folder, an unreadable file, a malformed
  *   `corpus.json` or duplicate explicit ids; and when no document is left to load.
+ * @throws {TypeError} or {RangeError} for options of the wrong type or out of range
+ *   (`maxFileBytes: NaN`, `dirs: "notes"`).
  * @example
  * const corpus = await loadCorpus({ dirs: ["./my-notes"], includeDefault: true });
  * for (const warning of corpus.warnings) console.error(warning.message);
  * const index = await createSearchIndex(corpus);
  */
-export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+export async function loadCorpus(input?: LoadCorpusOptions | null): Promise<LoadedCorpus> {
+  const options = checkOptions(input);
   const includeDefault = options.includeDefault ?? true;
   const maxFileBytes = options.maxFileBytes ?? MAX_DOCUMENT_BYTES;
   // The same folder named twice (by NEWIND_CORPUS and --corpus, say) is read once.
@@ -150,7 +187,8 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
   const warnings: CorpusWarning[] = [];
   const skipped: SkippedFile[] = [];
   const candidates: Candidate[] = [];
-  for (const dir of dirs) candidates.push(...(await listFolder(dir, skipped)));
+  const followExternalLinks = options.followExternalLinks ?? false;
+  for (const dir of dirs) candidates.push(...(await listFolder(dir, skipped, warnings, followExternalLinks)));
 
   const read: ReadFile[] = [];
   for (const candidate of candidates) {
@@ -170,21 +208,19 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
       candidate.entryIndex ?? null,
     ]),
   ]);
-  const fingerprints = read.map(({ candidate, sha256 }) => ({ path: candidate.path, sha256 }));
-  const cachedValue =
-    options.cache && read.length > 0 ? await options.cache.read(key).catch(() => undefined) : undefined;
-  let parts = cachedValue === undefined ? undefined : restoreFolderParts(cachedValue, fingerprints);
+  const cachedValue = options.cache && read.length > 0 ? await readCache(options.cache, key) : undefined;
+  let parts =
+    cachedValue === undefined ? undefined : restoreFolderParts(cachedValue, await fingerprintsOf(read));
   if (!parts) {
     parts = await parseFolders(read, reserved);
-    if (options.cache && read.length > 0)
-      await options.cache.write(key, serializeFolderParts(parts)).catch(() => {});
+    if (options.cache && read.length > 0) await writeCache(options.cache, key, serializeFolderParts(parts));
   }
 
   if (builtIn.length === 0 && parts.documents.length === 0) {
     throw new CorpusFolderError(
       "no-documents",
       dirs.join(", "),
-      `no documents to load: ${dirs.join(", ")} ${dirs.length === 1 ? "has" : "have"} no readable ${DOCUMENT_EXTENSIONS.join(", ")} files`,
+      `no documents to load: ${dirs.map(show).join(", ")} ${dirs.length === 1 ? "has" : "have"} no readable ${DOCUMENT_EXTENSIONS.join(", ")} files`,
     );
   }
   warnings.push(...parts.warnings);
@@ -205,6 +241,85 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Loade
   };
 }
 
+/** Checks loadCorpus's options, so a mistake is a clear TypeError rather than a silent default. */
+function checkOptions(options: LoadCorpusOptions | null | undefined): LoadCorpusOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object") {
+    throw new TypeError(`loadCorpus: options must be an object, not ${typeof options}`);
+  }
+  const { dirs, includeDefault, maxFileBytes, cache, followExternalLinks } = options;
+  if (dirs !== undefined && (!Array.isArray(dirs) || dirs.some((dir) => typeof dir !== "string"))) {
+    throw new TypeError("loadCorpus: dirs must be an array of folder paths (strings)");
+  }
+  for (const [name, value] of [
+    ["includeDefault", includeDefault],
+    ["followExternalLinks", followExternalLinks],
+  ] as const) {
+    if (value !== undefined && typeof value !== "boolean") {
+      throw new TypeError(`loadCorpus: ${name} must be true or false, not ${typeof value}`);
+    }
+  }
+  if (maxFileBytes !== undefined) {
+    if (typeof maxFileBytes !== "number") {
+      throw new TypeError(`loadCorpus: maxFileBytes must be a number of bytes, not ${typeof maxFileBytes}`);
+    }
+    if (Number.isNaN(maxFileBytes) || maxFileBytes <= 0) {
+      throw new RangeError(`loadCorpus: maxFileBytes must be a number of bytes above 0, not ${maxFileBytes}`);
+    }
+  }
+  if (
+    cache !== undefined &&
+    (cache === null ||
+      typeof cache !== "object" ||
+      typeof cache.read !== "function" ||
+      typeof cache.write !== "function")
+  ) {
+    throw new TypeError("loadCorpus: cache must be an object with read(key) and write(key, value) methods");
+  }
+  return options;
+}
+
+/** What the cache holds for `key`; nothing when it has none, throws, rejects or returns something else. */
+async function readCache(cache: CorpusCache, key: string): Promise<string | undefined> {
+  try {
+    const value: unknown = await cache.read(key);
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `value` under `key`; a cache that fails only means parsing again next time. */
+async function writeCache(cache: CorpusCache, key: string, value: string): Promise<void> {
+  try {
+    await cache.write(key, value);
+  } catch {
+    // nothing lost but time
+  }
+}
+
+/**
+ * What a cached document must match: each file's path, bytes hash and document text —
+ * the file itself for text and Markdown, extracted again for HTML (a file whose text
+ * cannot be extracted has none, so a cached document for it is never accepted).
+ */
+async function fingerprintsOf(read: readonly ReadFile[]): Promise<FileFingerprint[]> {
+  const fingerprints: FileFingerprint[] = [];
+  for (const { candidate, sha256, decoded } of read) {
+    let text: string | undefined = decoded;
+    if (!TEXT_IS_FILE.has(candidate.extension)) {
+      const load = READERS.get(candidate.extension);
+      try {
+        text = load ? (await load())(decoded).text : undefined;
+      } catch {
+        text = undefined;
+      }
+    }
+    fingerprints.push({ path: candidate.path, sha256, text });
+  }
+  return fingerprints;
+}
+
 /** Extracts, names and parses the files read: the work a {@link CorpusCache} saves. */
 async function parseFolders(read: readonly ReadFile[], reserved: readonly string[]): Promise<FolderParts> {
   // The parser and the URL check (zod) are needed only here: a folder restored from the cache loads neither.
@@ -217,7 +332,7 @@ async function parseFolders(read: readonly ReadFile[], reserved: readonly string
   const isUrl = (url: string) => SourceDocumentSchema.shape.url.safeParse(url).success;
   const readers = new Map<string, ExtractText>();
   for (const extension of new Set(read.map((file) => file.candidate.extension))) {
-    const load = READERS[extension];
+    const load = READERS.get(extension);
     if (load) readers.set(extension, await load());
   }
   const warnings: CorpusWarning[] = [];
@@ -226,24 +341,45 @@ async function parseFolders(read: readonly ReadFile[], reserved: readonly string
     const { path } = candidate;
     const extract = readers.get(candidate.extension);
     if (!extract) continue;
-    const document = extract(decoded);
+    let document: ExtractedDocument;
+    try {
+      document = extract(decoded);
+    } catch (error) {
+      // One page that cannot be read (nested thousands of elements deep) is skipped; the rest load.
+      warnings.push({
+        path,
+        reason: "unreadable-content",
+        message: `${show(path)}: skipped: ${describe(error)}`,
+      });
+      continue;
+    }
     if (
       document.text
         .slice(document.bodyStart)
         .replace(/^\uFEFF/, "")
         .trim().length === 0
     ) {
-      warnings.push({ path, reason: "empty", message: `${path}: skipped: no text to index` });
+      warnings.push({ path, reason: "empty", message: `${show(path)}: skipped: no text to index` });
       continue;
     }
     for (const problem of document.problems) {
-      warnings.push({ path, reason: "front-matter", message: `${path}: ${problem}` });
+      warnings.push({ path, reason: "front-matter", message: `${show(path)}: ${problem}` });
     }
     extracted.push({ candidate, sha256, extracted: document });
   }
   const parts: FolderParts = { documents: [], passages: [], sentences: [], footnotes: [], warnings };
   for (const { document, bodyStart } of assignIds(extracted, reserved, isUrl)) {
-    const parsed = parse(document, bodyStart);
+    let parsed: ParsedDocument;
+    try {
+      parsed = parse(document, bodyStart);
+    } catch (error) {
+      warnings.push({
+        path: document.path ?? document.id,
+        reason: "unreadable-content",
+        message: `${show(document.path ?? document.id)}: skipped: it could not be parsed (${describe(error)})`,
+      });
+      continue;
+    }
     parts.documents.push(document);
     parts.passages.push(...parsed.passages);
     parts.sentences.push(...parsed.sentences);
@@ -276,28 +412,42 @@ function parseFolderDocument(
   return parseDocument({ ...document, text: masked });
 }
 
-async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Candidate[]> {
+async function listFolder(
+  dir: string,
+  skipped: SkippedFile[],
+  warnings: CorpusWarning[],
+  followExternalLinks: boolean,
+): Promise<Candidate[]> {
   let entries: Dirent[];
+  let realDir: string;
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) {
       throw new CorpusFolderError(
         "not-a-folder",
         dir,
-        `${dir}: not a folder (--corpus takes a folder of documents)`,
+        `${show(dir)}: not a folder (--corpus takes a folder of documents)`,
       );
     }
     entries = await readdir(dir, { withFileTypes: true });
+    // Links are judged against where the folder really is (it may be reached through a link itself).
+    realDir = await realpath(dir);
   } catch (error) {
     if (error instanceof CorpusFolderError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new CorpusFolderError("missing-folder", dir, `${dir}: no such folder`);
-    throw new CorpusFolderError("unreadable", dir, `${dir}: cannot read the folder (${describe(error)})`);
+    if (code === "ENOENT") throw new CorpusFolderError("missing-folder", dir, `${show(dir)}: no such folder`);
+    throw new CorpusFolderError(
+      "unreadable",
+      dir,
+      `${show(dir)}: cannot read the folder (${describe(error)})`,
+    );
   }
   entries.sort((a, b) => compareNames(a.name, b.name));
   const names = new Set(entries.map((entry) => entry.name));
   const manifestPath = join(dir, FOLDER_MANIFEST_FILE);
-  const manifest = names.has(FOLDER_MANIFEST_FILE) ? await readFolderManifest(manifestPath) : undefined;
+  const manifest = names.has(FOLDER_MANIFEST_FILE)
+    ? await readFolderManifest(manifestPath, realDir, followExternalLinks)
+    : undefined;
   const described = new Map<string, number>();
   manifest?.documents.forEach((entry, index) => {
     described.set(entry.file, index);
@@ -305,7 +455,7 @@ async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Candidat
       throw new CorpusFolderError(
         "invalid-manifest",
         manifestPath,
-        `${manifestPath}: record documents[${index}], field "file": no file "${entry.file}" in ${dir}`,
+        `${show(manifestPath)}: record documents[${index}], field "file": no file "${escapeControl(entry.file)}" in ${show(dir)}`,
       );
     }
   });
@@ -315,13 +465,32 @@ async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Candidat
     // Hidden files (.DS_Store, editor swap files) are not documents, and not worth a mention.
     if (entry.name.startsWith(".") || entry.name === FOLDER_MANIFEST_FILE) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
+    const warn = (reason: CorpusWarning["reason"], what: string) => {
+      warnings.push({ path, reason, message: `${show(path)}: ${what}` });
+    };
+    let kind: EntryKind;
+    if (entry.isSymbolicLink()) {
+      const link = followLink(path, realDir, followExternalLinks);
+      if ("problem" in link) {
+        warn(link.reason, link.problem);
+        continue;
+      }
+      kind = link.kind;
+    } else {
+      kind = entry.isDirectory() ? "folder" : entry.isFile() ? "file" : describeKind(entry);
+    }
+    if (kind === "folder") {
       skipped.push({ path, reason: "folder" });
       continue;
     }
     const extension = extname(entry.name).toLowerCase();
-    if (!(extension in READERS)) {
+    if (!READERS.has(extension)) {
       skipped.push({ path, reason: "unsupported-extension" });
+      continue;
+    }
+    if (kind !== "file") {
+      // A named pipe would block the read for ever, a device never end: only regular files are read.
+      warn("not-a-file", `skipped: not a regular file (${kind})`);
       continue;
     }
     const entryIndex = described.get(entry.name);
@@ -339,6 +508,51 @@ async function listFolder(dir: string, skipped: SkippedFile[]): Promise<Candidat
   return candidates;
 }
 
+/** What a folder entry is: a regular file, a folder, or what else (for a warning). */
+type EntryKind = "file" | "folder" | "a named pipe" | "a socket" | "a device" | "not a file or folder";
+
+function describeKind(
+  info: Pick<Stats, "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice">,
+): EntryKind {
+  if (info.isFIFO()) return "a named pipe";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
+  return "not a file or folder";
+}
+
+/**
+ * Where a symbolic link leads: the kind of its target when the target is inside the folder
+ * (or `followExternalLinks` is set); otherwise why it is skipped.
+ */
+function followLink(
+  path: string,
+  realDir: string,
+  followExternalLinks: boolean,
+): { kind: EntryKind } | { problem: string; reason: CorpusWarning["reason"] } {
+  let target: string;
+  let info: Stats;
+  try {
+    target = realpathSync(path);
+    info = statSync(target);
+  } catch (error) {
+    const loop = (error as NodeJS.ErrnoException).code === "ELOOP";
+    return { reason: "broken-link", problem: `skipped: ${loop ? "a link that loops" : "a broken link"}` };
+  }
+  if (!followExternalLinks && !isInside(target, realDir)) {
+    return {
+      reason: "outside-link",
+      problem: `skipped: a link to ${show(target)}, outside the folder (links are followed only inside it; add that folder with its own --corpus)`,
+    };
+  }
+  return { kind: info.isDirectory() ? "folder" : info.isFile() ? "file" : describeKind(info) };
+}
+
+/** True when `path` is `dir` or lies under it (both real paths). */
+function isInside(path: string, dir: string): boolean {
+  const rest = relative(dir, path);
+  return rest === "" || (rest.split(sep)[0] !== ".." && !rest.startsWith(sep) && resolve(dir, rest) === path);
+}
+
 /**
  * Case-insensitive, then code-point order: the same on every machine (no locale), and
  * "Notes.md" next to "notes.txt", so ids do not depend on capitalisation.
@@ -350,18 +564,35 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function readFolderManifest(file: string): Promise<FolderManifest> {
-  let source: string;
+async function readFolderManifest(
+  file: string,
+  realDir: string,
+  followExternalLinks: boolean,
+): Promise<FolderManifest> {
+  const fail = (what: string) => new CorpusFolderError("unreadable", file, `${show(file)}: ${what}`);
+  let target = file;
   try {
-    source = await readFile(file, "utf8");
+    target = realpathSync(file);
   } catch (error) {
-    throw new CorpusFolderError("unreadable", file, `${file}: cannot read (${describe(error)})`);
+    throw fail(`cannot read (${describe(error)})`);
   }
+  if (!followExternalLinks && !isInside(target, realDir)) {
+    throw fail(`a link to ${show(target)}, outside the folder; links are followed only inside it`);
+  }
+  const read = readRegularFile(file, MAX_MANIFEST_BYTES);
+  if (read.kind === "error") throw fail(`cannot read (${describe(read.error)})`);
+  if (read.kind === "not-a-file") throw fail(`not a regular file (${read.what})`);
+  if (read.kind === "too-large") throw fail(`over ${formatBytes(MAX_MANIFEST_BYTES)}; not a corpus.json`);
+  const source = new TextDecoder().decode(read.bytes);
   let json: unknown;
   try {
     json = JSON.parse(source);
   } catch (error) {
-    throw new CorpusFolderError("invalid-manifest", file, `${file}: not valid JSON (${describe(error)})`);
+    throw new CorpusFolderError(
+      "invalid-manifest",
+      file,
+      `${show(file)}: not valid JSON (${describe(error)})`,
+    );
   }
   const { FolderManifest } = await import("./folder-manifest.js");
   const result = FolderManifest.safeParse(json);
@@ -369,10 +600,53 @@ async function readFolderManifest(file: string): Promise<FolderManifest> {
     throw new CorpusFolderError(
       "invalid-manifest",
       file,
-      formatZodError(file, result.error, json).replace(/\n/g, "; "),
+      formatZodError(show(file), result.error, json).replace(/\n/g, "; "),
     );
   }
   return result.data;
+}
+
+/** What {@link readRegularFile} found. */
+type RegularFileRead =
+  | { kind: "ok"; bytes: Uint8Array }
+  | { kind: "not-a-file"; what: EntryKind }
+  | { kind: "too-large"; size: number | undefined }
+  | { kind: "error"; error: unknown };
+
+/**
+ * Reads a regular file, never more than `maxBytes` of it. It is opened without blocking and
+ * checked on the open descriptor, so a named pipe or a device (perhaps put in place after
+ * the folder was listed) is refused rather than read, and a file that says it is smaller
+ * than it is (`/proc` files say 0) still cannot go over the limit.
+ */
+function readRegularFile(path: string, maxBytes: number): RegularFileRead {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { kind: "error", error };
+  }
+  try {
+    const info = fstatSync(descriptor);
+    if (!info.isFile()) return { kind: "not-a-file", what: describeKind(info) };
+    if (info.size > maxBytes) return { kind: "too-large", size: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // One read for the usual file, whose size is what stat says; more only if it grew.
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(info.size + 1, 64 * 1024)));
+    for (;;) {
+      const count = readSync(descriptor, buffer, 0, buffer.length, null);
+      if (count === 0) break;
+      chunks.push(Buffer.from(buffer.subarray(0, count)));
+      total += count;
+      if (total > maxBytes) return { kind: "too-large", size: undefined };
+    }
+    return { kind: "ok", bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total) };
+  } catch (error) {
+    return { kind: "error", error };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /**
@@ -387,29 +661,40 @@ function readCandidate(
 ): ReadFile | undefined {
   const { path } = candidate;
   const warn = (reason: CorpusWarning["reason"], what: string) => {
-    warnings.push({ path, reason, message: `${path}: ${what}` });
+    warnings.push({ path, reason, message: `${show(path)}: ${what}` });
   };
-  let info: Stats;
-  try {
-    info = statSync(path);
-  } catch (error) {
-    throw new CorpusFolderError("unreadable", path, `${path}: cannot read (${describe(error)})`);
+  const read = readRegularFile(path, maxFileBytes);
+  switch (read.kind) {
+    case "error":
+      throw new CorpusFolderError("unreadable", path, `${show(path)}: cannot read (${describe(read.error)})`);
+    case "not-a-file":
+      warn("not-a-file", `skipped: not a regular file (${read.what})`);
+      return undefined;
+    case "too-large":
+      warn(
+        "too-large",
+        `skipped: ${read.size === undefined ? "it" : formatBytes(read.size)} is over the ${formatBytes(maxFileBytes)} limit`,
+      );
+      return undefined;
   }
-  // A FIFO or device named notes.txt would block or never end: only regular files are read.
-  if (!info.isFile()) throw new CorpusFolderError("unreadable", path, `${path}: not a regular file`);
-  if (info.size > maxFileBytes) {
-    warn("too-large", `skipped: ${formatBytes(info.size)} is over the ${formatBytes(maxFileBytes)} limit`);
-    return undefined;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new CorpusFolderError("unreadable", path, `${path}: cannot read (${describe(error)})`);
-  }
+  const { bytes } = read;
   if (bytes.length === 0) {
     warn("empty", "skipped: the file is empty");
     return undefined;
+  }
+  // ignoreBOM keeps a byte-order mark in the text, as the built-in loader does: offsets index the text.
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    try {
+      const decoded = new TextDecoder(utf16, { fatal: true, ignoreBOM: true }).decode(bytes);
+      return { candidate, sha256: sha256Hex(bytes), decoded };
+    } catch {
+      warn(
+        "invalid-utf16",
+        "skipped: it starts like UTF-16 but is not valid UTF-16; save it as UTF-8 to include it",
+      );
+      return undefined;
+    }
   }
   if (bytes.includes(0)) {
     warn("binary", "skipped: binary file (it contains NUL bytes), not text");
@@ -417,7 +702,6 @@ function readCandidate(
   }
   let decoded: string;
   try {
-    // ignoreBOM keeps a byte-order mark in the text, as the built-in loader does: offsets index the file.
     decoded = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     warn(
@@ -428,6 +712,13 @@ function readCandidate(
   }
   // The file's bytes: for HTML this changes with anything in the page, title included.
   return { candidate, sha256: sha256Hex(bytes), decoded };
+}
+
+/** "utf-16le" or "utf-16be" when the bytes start with that byte-order mark. */
+function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
 }
 
 interface AssignedDocument {
@@ -453,7 +744,7 @@ function assignIds(
       throw new CorpusFolderError(
         "duplicate-id",
         candidate.manifestPath,
-        `${candidate.manifestPath}: record documents[${candidate.entryIndex}] (id "${id}"), field "id": duplicate document id (already used by ${owner})`,
+        `${show(candidate.manifestPath)}: record documents[${candidate.entryIndex}] (id "${id}"), field "id": duplicate document id (already used by ${show(owner)})`,
       );
     }
     taken.set(id, candidate.manifestPath);
@@ -554,9 +845,14 @@ function formatBytes(bytes: number): string {
 }
 
 function describe(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
+  const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
   if (code === "ENOENT") return "no such file; a broken link?";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a folder";
-  return message.replace(/\s+/g, " ");
+  return escapeControl(String(message ?? error).replace(/\s+/g, " "));
+}
+
+/** A path as messages show it: control characters escaped, never written raw to a terminal. */
+function show(path: string): string {
+  return escapeControl(path);
 }

@@ -1,7 +1,8 @@
 import { Footnote, Passage, Sentence, type SourceDocument } from "@newind/core";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_CORPUS_DIR, loadCorpusFromManifest } from "./load-corpus.js";
+import { MAX_SENTENCE_LENGTH } from "./long-sentences.js";
 import { type ParsedDocument, parseDocument } from "./parse-document.js";
 
 let document: SourceDocument;
@@ -259,6 +260,30 @@ describe(parseDocument, () => {
       expect(quote?.speaker).toBe("John Smith");
     });
 
+    describe("a long document on one line", () => {
+      afterEach(() => {
+        vi.restoreAllMocks();
+      });
+
+      it("is segmented a window at a time, never handing the whole line to Intl.Segmenter", () => {
+        const text = `Title\n\n${"The ministry said output grew. ".repeat(40_000)}`;
+        const segment = vi.spyOn(Intl.Segmenter.prototype, "segment");
+        const { sentences } = parseDocument(makeDocument(text));
+        expect(sentences).toHaveLength(40_001); // the title, then the line's sentences
+        expect(Math.max(...segment.mock.calls.map(([input]) => input.length))).toBeLessThanOrEqual(4096);
+      });
+
+      it("is cut into sentences a search hit can quote whole, when it has no full stop", () => {
+        const text = `Title\n\n${"widgets and batteries, ".repeat(20_000)}`;
+        const { sentences } = parseDocument(makeDocument(text));
+        expect(sentences.length).toBeGreaterThan(600);
+        for (const sentence of sentences) {
+          expect(sentence.span.end - sentence.span.start).toBeLessThanOrEqual(MAX_SENTENCE_LENGTH);
+          expect(text.slice(sentence.span.start, sentence.span.end)).toBe(sentence.text);
+        }
+      });
+    });
+
     it("never throws on arbitrary text, and every span is within bounds and exact", () => {
       const pieces = fc.constantFrom(
         "Word",
@@ -281,6 +306,10 @@ describe(parseDocument, () => {
         "\r\n",
         "\ud83d",
         "新型工业化",
+        "constructor",
+        "__proto__",
+        "toString",
+        "hasOwnProperty",
       );
       fc.assert(
         fc.property(

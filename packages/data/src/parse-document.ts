@@ -10,6 +10,7 @@ import {
   segmentSentences,
 } from "@newind/core/text";
 import { type Block, splitBlocks } from "./blocks.js";
+import { MAX_SENTENCE_LENGTH, splitLongSentences } from "./long-sentences.js";
 import { findSpeaker, introducesQuote } from "./speakers.js";
 
 // In a module of its own so the corpus hash can be computed without loading the parser.
@@ -262,7 +263,9 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
         span: { start: marker.start, end: marker.end },
       });
     }
-    segmentSentences(rawText, draft.start, { footnotes: markers }).forEach((sentence, k) => {
+    const found = segmentSentences(rawText, draft.start, { footnotes: markers });
+    // A sentence no search hit could quote whole (a document on one line without full stops) is cut up.
+    splitLongSentences(found, rawText, MAX_SENTENCE_LENGTH, draft.start).forEach((sentence, k) => {
       sentences.push({
         id: sentenceId(id, k),
         docId: document.id,

@@ -81,9 +81,11 @@ const ENDS_MID_WORD = /[\p{L}\p{N}]$/u;
  * // With an index's vocabulary and expansions (what index.analyze does): corrections and synonyms.
  * index.analyze("premeir li quiang").corrections; // premeir → premier, quiang → qiang
  */
-export function analyzeQuery(query: string, context: AnalyzeQueryContext = {}): AnalyzedQuery {
-  const text = query.length > MAX_QUERY_LENGTH ? query.slice(0, MAX_QUERY_LENGTH) : query;
-  const { vocabulary, expansions } = context;
+export function analyzeQuery(query: string, context?: AnalyzeQueryContext | null): AnalyzedQuery {
+  // Never throws: a query that is not a string (a caller's mistake) analyses as empty.
+  const raw = typeof query === "string" ? query : "";
+  const text = raw.length > MAX_QUERY_LENGTH ? raw.slice(0, MAX_QUERY_LENGTH) : raw;
+  const { vocabulary, expansions } = context ?? {};
   const byTerm = new Map<string, QueryTerm>();
   const corrections: Correction[] = [];
   const applied: AppliedExpansion[] = [];

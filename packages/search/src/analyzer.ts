@@ -21,59 +21,60 @@ const WORD =
 const HAN = /\p{Script=Han}/u;
 const HAN_OR_OTHER = /(\p{Script=Han}+)|[^\p{Script=Han}]+/gu;
 const DIGITS = /^\d+(?:\.\d+)?$/;
-const NUMBER_WORDS: Record<string, string> = {
-  zero: "0",
-  one: "1",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  six: "6",
-  seven: "7",
-  eight: "8",
-  nine: "9",
-  ten: "10",
-  eleven: "11",
-  twelve: "12",
-  thirteen: "13",
-  fourteen: "14",
-  fifteen: "15",
-  sixteen: "16",
-  seventeen: "17",
-  eighteen: "18",
-  nineteen: "19",
-  twenty: "20",
-  thirty: "30",
-  forty: "40",
-  fifty: "50",
-  sixty: "60",
-  seventy: "70",
-  eighty: "80",
-  ninety: "90",
-  hundred: "100",
-  first: "1st",
-  second: "2nd",
-  third: "3rd",
-  fourth: "4th",
-  fifth: "5th",
-};
-const UNIT_WORDS: Record<string, string> = {
-  percent: "percent",
-  percentage: "percent",
-  pct: "percent",
-  "%": "percent",
-  $: "dollar",
-  usd: "dollar",
-  dollar: "dollar",
-  dollars: "dollar",
-  "€": "euro",
-  "£": "pound",
-  "¥": "yuan",
-  rmb: "yuan",
-  yuan: "yuan",
-  bn: "billion",
-  mn: "million",
-};
+// Maps, not objects: a user's word such as "constructor" must not find Object.prototype's.
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
+  ["zero", "0"],
+  ["one", "1"],
+  ["two", "2"],
+  ["three", "3"],
+  ["four", "4"],
+  ["five", "5"],
+  ["six", "6"],
+  ["seven", "7"],
+  ["eight", "8"],
+  ["nine", "9"],
+  ["ten", "10"],
+  ["eleven", "11"],
+  ["twelve", "12"],
+  ["thirteen", "13"],
+  ["fourteen", "14"],
+  ["fifteen", "15"],
+  ["sixteen", "16"],
+  ["seventeen", "17"],
+  ["eighteen", "18"],
+  ["nineteen", "19"],
+  ["twenty", "20"],
+  ["thirty", "30"],
+  ["forty", "40"],
+  ["fifty", "50"],
+  ["sixty", "60"],
+  ["seventy", "70"],
+  ["eighty", "80"],
+  ["ninety", "90"],
+  ["hundred", "100"],
+  ["first", "1st"],
+  ["second", "2nd"],
+  ["third", "3rd"],
+  ["fourth", "4th"],
+  ["fifth", "5th"],
+]);
+const UNIT_WORDS: ReadonlyMap<string, string> = new Map([
+  ["percent", "percent"],
+  ["percentage", "percent"],
+  ["pct", "percent"],
+  ["%", "percent"],
+  ["$", "dollar"],
+  ["usd", "dollar"],
+  ["dollar", "dollar"],
+  ["dollars", "dollar"],
+  ["€", "euro"],
+  ["£", "pound"],
+  ["¥", "yuan"],
+  ["rmb", "yuan"],
+  ["yuan", "yuan"],
+  ["bn", "billion"],
+  ["mn", "million"],
+]);
 const MAX_WORD_LENGTH = 64;
 
 let segmenter: Intl.Segmenter | undefined;
@@ -129,9 +130,9 @@ const STEM_CACHE_LIMIT = 100_000;
 
 /** Stems one surface word: Porter stemming for alphabetic words, numbers and codes ("5g") kept. */
 export function stemWord(surface: string): string {
-  const number = NUMBER_WORDS[surface];
+  const number = NUMBER_WORDS.get(surface);
   if (number !== undefined) return number;
-  const unit = UNIT_WORDS[surface];
+  const unit = UNIT_WORDS.get(surface);
   if (unit !== undefined) return unit;
   if (surface.length <= 3 || !/^[a-z]+$/.test(surface)) return surface;
   let stem = stems.get(surface);

@@ -68,12 +68,14 @@ export function loadDefaultSearchIndex(): Promise<SearchIndex> {
 }
 
 /**
- * Searches the default corpus: ranked exact sentences for `query`.
+ * Searches the default corpus: ranked exact sentences for `query` (see
+ * {@link SearchIndex.searchCitations}: any query, `null` options; a `TypeError` or
+ * `RangeError` only for options of the wrong type or range).
  *
  * @example
  * const [best] = await searchCitations("cleantech");
  * console.log(`¶${best?.paragraph} ${best?.quote}`);
  */
-export async function searchCitations(query: string, options?: SearchOptions): Promise<CitationHit[]> {
+export async function searchCitations(query: string, options?: SearchOptions | null): Promise<CitationHit[]> {
   return (await loadDefaultSearchIndex()).searchCitations(query, options);
 }

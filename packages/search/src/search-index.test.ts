@@ -117,8 +117,49 @@ describe("bad input", () => {
     expect(index.searchCitations(query).length).toBeGreaterThan(0);
   });
 
+  it("takes null options as the defaults, and a query that is not a string as empty", async () => {
+    expect(index.searchCitations("local protectionism", null)).toEqual(
+      index.searchCitations("local protectionism"),
+    );
+    expect(await searchCitations("local protectionism", null)).toHaveLength(5);
+    expect(index.searchCitations(undefined as never)).toEqual([]);
+    expect(index.analyze(undefined as never)).toMatchObject({ query: "", terms: [] });
+    expect(index.analyze(42 as never).terms).toEqual([]);
+  });
+
+  it("rejects a limit or docIds of the wrong type or range instead of quietly returning nothing", () => {
+    expect(() => index.searchCitations("BYD", { limit: Number.NaN })).toThrow(RangeError);
+    expect(() => index.searchCitations("BYD", { limit: -1 })).toThrow(
+      "limit must be a number from 0 up, not -1",
+    );
+    expect(() => index.searchCitations("BYD", { limit: "abc" as never })).toThrow(TypeError);
+    expect(() => index.searchCitations("BYD", { limit: "abc" as never })).toThrow('not string "abc"');
+    expect(() => index.searchCitations("BYD", { docIds: "new-industrialization" as never })).toThrow(
+      TypeError,
+    );
+    expect(() => index.suggest("local prot", Number.NaN)).toThrow(RangeError);
+    expect(index.searchCitations("BYD", { limit: 2.7 })).toHaveLength(2);
+    expect(index.searchCitations("BYD", { limit: Number.POSITIVE_INFINITY }).length).toBeGreaterThan(5);
+  });
+
+  it("rejects index options out of range", async () => {
+    await expect(createSearchIndex(corpus, { passageWeight: Number.NaN })).rejects.toThrow(RangeError);
+  });
+
+  it("searches for Object.prototype's property names as words", () => {
+    const analyzed = index.analyze("constructor toString hasOwnProperty __proto__");
+    for (const term of analyzed.terms) expect(typeof term.term).toBe("string");
+    expect(index.searchCitations("constructor of the BYD battery").length).toBeGreaterThan(0);
+  });
+
   it("never throws on arbitrary strings, and every hit's span is exact", () => {
-    const words = corpus.sentences.flatMap((sentence) => sentence.text.split(/\s+/)).slice(0, 400);
+    const words = [
+      ...corpus.sentences.flatMap((sentence) => sentence.text.split(/\s+/)).slice(0, 400),
+      "constructor",
+      "__proto__",
+      "toString",
+      "hasOwnProperty",
+    ];
     const query = fc.oneof(
       fc.string({ unit: "binary", maxLength: 200 }),
       fc.array(fc.constantFrom(...words), { maxLength: 8 }).map((list) => list.join(" ")),

@@ -8,6 +8,7 @@ import { buildExpansions, type ExpansionTable } from "./expansions.js";
 import { foldText } from "./fold.js";
 import { highlightQuote } from "./highlight.js";
 import { featureFor, questionFocus, sentenceFeatures } from "./intent.js";
+import { checkIndexOptions, checkLimit, checkSearchOptions } from "./search-options.js";
 import { Vocabulary, type VocabularyJSON } from "./vocabulary.js";
 
 /** A ranked citation: an exact sentence of a document. `quote === document.text.slice(start, end)`. */
@@ -61,16 +62,20 @@ export interface SearchIndexOptions {
 export interface SearchIndex {
   /** The corpus the index was built over. */
   readonly corpus: Corpus;
-  /** Ranked sentences for a query; empty for a query without content words. Never throws. */
-  searchCitations(query: string, options?: SearchOptions): CitationHit[];
-  /** Analyses a query against this index's vocabulary and expansions (what searchCitations searches for). */
+  /**
+   * Ranked sentences for a query; empty for a query without content words. Never throws
+   * for any query (one that is not a string is empty); options of the wrong type or out of
+   * range (`limit: NaN`, `limit: "5"`) are a `TypeError` or `RangeError`, `null` the defaults.
+   */
+  searchCitations(query: string, options?: SearchOptions | null): CitationHit[];
+  /** Analyses a query against this index's vocabulary and expansions (what searchCitations searches for). Never throws. */
   analyze(query: string): AnalyzedQuery;
   /**
    * The ranked sentences behind {@link SearchIndex.searchCitations}, as sentence numbers with
    * scores and matched terms: what a re-ranker above the index starts from. Accepts a query or
    * an analysis from {@link SearchIndex.analyze} (whose terms may have been re-weighted or added to).
    */
-  candidates(query: string | AnalyzedQuery, options?: SearchOptions): SentenceCandidate[];
+  candidates(query: string | AnalyzedQuery, options?: SearchOptions | null): SentenceCandidate[];
   /** In how many sentences `term` (an analysed index term) occurs; 0 when it never does. */
   documentFrequency(term: string): number;
   /** Completions of a partly typed query, most likely first ("local prot" → "local protectionism"). */
@@ -197,8 +202,9 @@ function vocabularyOf(rawWords: ReadonlyMap<string, number>): Vocabulary {
  */
 export async function createSearchIndex(
   corpus: Corpus,
-  options: SearchIndexOptions = {},
+  indexOptions?: SearchIndexOptions | null,
 ): Promise<SearchIndex> {
+  const options = checkIndexOptions(indexOptions);
   const rawWords = new Map<string, number>();
   const sentences = new MiniSearch<IndexedUnit>(SENTENCE_FIELDS);
   const about = curatedContext(corpus);
@@ -386,15 +392,17 @@ class CorpusSearchIndex implements SearchIndex {
   }
 
   analyze(query: string): AnalyzedQuery {
-    return analyzeQuery(query, { vocabulary: this.#vocabulary, expansions: this.#expansions });
+    const text = typeof query === "string" ? query : "";
+    return analyzeQuery(text, { vocabulary: this.#vocabulary, expansions: this.#expansions });
   }
 
   documentFrequency(term: string): number {
     return this.#documentFrequency.get(term) ?? 0;
   }
 
-  searchCitations(query: string, options: SearchOptions = {}): CitationHit[] {
-    if (typeof query !== "string") return [];
+  searchCitations(query: string, options?: SearchOptions | null): CitationHit[] {
+    const checked = checkSearchOptions(options, DEFAULT_LIMIT);
+    if (typeof query !== "string" || checked.limit === 0) return [];
     const hits: CitationHit[] = [];
     for (const { sentence: id, score, terms } of this.candidates(query, options)) {
       const sentence = this.corpus.sentences[id];
@@ -404,14 +412,13 @@ class CorpusSearchIndex implements SearchIndex {
     return hits;
   }
 
-  candidates(query: string | AnalyzedQuery, options: SearchOptions = {}): SentenceCandidate[] {
-    const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  candidates(query: string | AnalyzedQuery, options?: SearchOptions | null): SentenceCandidate[] {
+    const { limit, docIds: allowed } = checkSearchOptions(options, DEFAULT_LIMIT);
     if (limit === 0) return [];
     if (typeof query !== "string" && (query === null || typeof query !== "object")) return [];
     const analyzed = typeof query === "string" ? this.analyze(query) : query;
     const { searched, pruned } = this.#planTerms(analyzed);
     if (searched.length === 0 && pruned.length === 0) return [];
-    const allowed = options.docIds ? new Set(options.docIds) : undefined;
     const sentences = this.corpus.sentences;
 
     // Concepts as bits: a sentence's coverage is the share of the query's concepts it matches.
@@ -560,14 +567,15 @@ class CorpusSearchIndex implements SearchIndex {
     };
   }
 
-  suggest(prefix: string, limit = 5): string[] {
-    if (typeof prefix !== "string") return [];
+  suggest(prefix: string, limit?: number): string[] {
+    const count = checkLimit(limit, 5, "suggest");
+    if (typeof prefix !== "string" || count === 0) return [];
     const text = prefix.slice(0, 200);
     const match = /([\p{L}\p{N}]+)$/u.exec(text);
     if (!match?.[1]) return [];
     const head = text.slice(0, match.index);
     const last = surfaceWords(match[1])[0] ?? "";
-    return this.#vocabulary.complete(last, limit).map((word) => `${head}${word}`);
+    return this.#vocabulary.complete(last, count).map((word) => `${head}${word}`);
   }
 
   toJSON(): SerializedSearchIndex {

@@ -9,6 +9,12 @@ export interface SearchHit extends Evidence {
   readonly highlights?: readonly Span[];
 }
 
+/**
+ * The most earlier turns passed to the bot with a question (`ask --jsonl` and the chat):
+ * a follow-up refers to the last few, and a history of thousands must not cost every answer.
+ */
+export const MAX_HISTORY_TURNS = 20;
+
 /** What the chat needs from the answering packages; tests pass a small fake. */
 export interface ChatBackend {
   /** Answers `question`; `history` holds the earlier questions of this conversation, oldest first. */

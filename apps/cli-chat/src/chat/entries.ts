@@ -32,6 +32,8 @@ export interface ViewContext {
   readonly color: boolean;
   /** Plain mode (screen readers): no box-drawing characters or bars. */
   readonly plain: boolean;
+  /** The terminal shows OSC 8 hyperlinks: web addresses are written as links. */
+  readonly hyperlinks?: boolean;
 }
 
 /** The title of document `docId`, or the id when the corpus does not have it. */

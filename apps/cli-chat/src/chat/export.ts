@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
-import type { Answer, Corpus } from "@newind/core";
-import { stripControl, toSingleLine } from "@newind/core/text";
+import { statSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, resolve } from "node:path";
+import type { Answer, Corpus, Evidence } from "@newind/core";
+import { escapeControl, stripControl, toSingleLine } from "@newind/core/text";
 import { documentTitle } from "./entries.js";
 
 /** One question and its answer. */
@@ -37,18 +37,24 @@ export function conversationMarkdown(turns: readonly Turn[], corpus: Corpus, exp
       stripControl(turn.answer.answer).trim(),
       "",
     );
+    const where = (evidence: Evidence) => {
+      const document = corpus.documents.find((doc) => doc.id === evidence.docId);
+      const title = toSingleLine(document?.title ?? evidence.docId);
+      return `${document?.url ? `[${title}](${document.url})` : title}, ¶${evidence.paragraph} (characters ${evidence.start}–${evidence.end})`;
+    };
     if (turn.answer.citations.length > 0) {
       out.push("**Sources**", "");
       for (const citation of turn.answer.citations) {
-        const document = corpus.documents.find((doc) => doc.id === citation.docId);
-        const title = toSingleLine(document?.title ?? citation.docId);
-        const where = document?.url ? `[${title}](${document.url})` : title;
-        out.push(
-          `${citation.n}. ${where}, ¶${citation.paragraph} (characters ${citation.start}–${citation.end})`,
-          `   > ${toSingleLine(citation.quote)}`,
-          "",
-        );
+        out.push(`${citation.n}. ${where(citation)}`, `   > ${toSingleLine(citation.quote)}`, "");
       }
+    }
+    // What the screen shows when the sources don't answer: the passages that came closest.
+    const related = turn.answer.related ?? [];
+    if (turn.answer.citations.length === 0 && related.length > 0) {
+      out.push("**Closest passages**", "");
+      related.forEach((evidence, i) => {
+        out.push(`${i + 1}. ${where(evidence)}`, `   > ${toSingleLine(evidence.quote)}`, "");
+      });
     }
   });
   return `${out.join("\n").trimEnd()}\n`;
@@ -77,23 +83,65 @@ export function defaultExportName(now: Date, extension = ".md"): string {
   return `newind-chat-${stamp}${extension}`;
 }
 
+/** Why `/export` wrote nothing, in a sentence for the transcript. */
+export class ExportError extends Error {
+  override name = "ExportError";
+}
+
 /**
- * Writes the conversation to `file` (relative to `cwd`; a timestamped `.md` name when
- * omitted). `.json` writes JSON; anything else Markdown. Returns the absolute path.
+ * Writes the conversation to `file` (relative to `cwd`, `~/` meaning `home`; a timestamped
+ * `.md` name when omitted). `.json` writes JSON; anything else Markdown. An existing file
+ * is never overwritten, and a missing folder is not created: both are an
+ * {@link ExportError} saying so, as is any other reason the file cannot be written.
+ * Returns the absolute path.
  */
 export function exportConversation(
   turns: readonly Turn[],
   corpus: Corpus,
-  options: { file?: string; cwd: string; now: Date },
+  options: { file?: string; cwd: string; now: Date; home: string },
 ): string {
   let file = options.file?.trim() || defaultExportName(options.now);
+  if (file === "~" || file.startsWith("~/")) file = join(options.home, file.slice(2));
   const extension = extname(file).toLowerCase();
   if (![".md", ".markdown", ".json", ".txt"].includes(extension)) file += ".md";
   const path = resolve(options.cwd, file);
+  const shown = escapeControl(path);
+  const folder = dirname(path);
+  const folderInfo = statSync(folder, { throwIfNoEntry: false });
+  if (!folderInfo)
+    throw new ExportError(`Nothing exported: the folder ${escapeControl(folder)} does not exist.`);
+  if (!folderInfo.isDirectory())
+    throw new ExportError(`Nothing exported: ${escapeControl(folder)} is not a folder.`);
   const text =
     extname(path).toLowerCase() === ".json"
       ? conversationJson(turns, corpus, options.now)
       : conversationMarkdown(turns, corpus, options.now);
-  writeFileSync(path, text, "utf8");
+  try {
+    // "wx": never overwrite a file, even one that appeared a moment ago.
+    writeFileSync(path, text, { encoding: "utf8", flag: "wx" });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      throw new ExportError(
+        `Nothing exported: ${shown} already exists. Give another name, e.g. /export ${exportAlternative(file)}`,
+      );
+    }
+    const why =
+      code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "ENOSPC"
+            ? "no space left on the device"
+            : escapeControl((error as Error).message.replace(/\s+/g, " "));
+    throw new ExportError(`Nothing exported: cannot write ${shown} (${why}).`);
+  }
   return path;
+}
+
+/** "notes.md" → "notes-2.md": a name to suggest when the one given is taken. */
+function exportAlternative(file: string): string {
+  const extension = extname(file);
+  const stem = file.slice(0, file.length - extension.length);
+  return escapeControl(`${stem}-2${extension}`);
 }

@@ -53,4 +53,13 @@ describe(KeyDecoder, () => {
       { type: "paste", text: "new one", submit: true },
     ]);
   });
+  it.each([["constructor"], ["toString"], ["__proto__"], ["hasOwnProperty"]])(
+    "inserts %s typed in one event as the text it is",
+    (word) => {
+      expect(decode(word)).toEqual([{ type: "insert", text: word }]);
+    },
+  );
+  it("tells Ctrl+L to redraw", () => {
+    expect(decode("\u000c")).toEqual([{ type: "redraw" }]);
+  });
 });

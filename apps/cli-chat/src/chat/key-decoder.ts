@@ -34,55 +34,56 @@ const PASTE_START = "\u001b[200~";
 const PASTE_END = "\u001b[201~";
 
 // Escape sequences xterm, VTE, rxvt, tmux and the Linux console send for editing keys.
-const SEQUENCES: Record<string, SimpleKey> = {
-  "\u001b[D": "left",
-  "\u001bOD": "left",
-  "\u001b[C": "right",
-  "\u001bOC": "right",
-  "\u001b[A": "up",
-  "\u001bOA": "up",
-  "\u001b[B": "down",
-  "\u001bOB": "down",
-  "\u001b[H": "home",
-  "\u001bOH": "home",
-  "\u001b[1~": "home",
-  "\u001b[7~": "home",
-  "\u001b[F": "end",
-  "\u001bOF": "end",
-  "\u001b[4~": "end",
-  "\u001b[8~": "end",
-  "\u001b[3~": "delete",
-  "\u001b[5~": "page-up",
-  "\u001b[6~": "page-down",
-  "\u001b[1;5D": "word-left",
-  "\u001b[1;3D": "word-left",
-  "\u001bb": "word-left",
-  "\u001b[1;5C": "word-right",
-  "\u001b[1;3C": "word-right",
-  "\u001bf": "word-right",
-  "\u001b\u007f": "delete-word",
-  "\u001b\b": "delete-word",
-  "\u001b": "escape",
-};
+// Maps: typed text such as "constructor" arrives as one event and must not find Object.prototype's.
+const SEQUENCES: ReadonlyMap<string, SimpleKey> = new Map([
+  ["\u001b[D", "left"],
+  ["\u001bOD", "left"],
+  ["\u001b[C", "right"],
+  ["\u001bOC", "right"],
+  ["\u001b[A", "up"],
+  ["\u001bOA", "up"],
+  ["\u001b[B", "down"],
+  ["\u001bOB", "down"],
+  ["\u001b[H", "home"],
+  ["\u001bOH", "home"],
+  ["\u001b[1~", "home"],
+  ["\u001b[7~", "home"],
+  ["\u001b[F", "end"],
+  ["\u001bOF", "end"],
+  ["\u001b[4~", "end"],
+  ["\u001b[8~", "end"],
+  ["\u001b[3~", "delete"],
+  ["\u001b[5~", "page-up"],
+  ["\u001b[6~", "page-down"],
+  ["\u001b[1;5D", "word-left"],
+  ["\u001b[1;3D", "word-left"],
+  ["\u001bb", "word-left"],
+  ["\u001b[1;5C", "word-right"],
+  ["\u001b[1;3C", "word-right"],
+  ["\u001bf", "word-right"],
+  ["\u001b\u007f", "delete-word"],
+  ["\u001b\b", "delete-word"],
+  ["\u001b", "escape"],
+]);
 
 // Single control bytes (readline's emacs bindings).
-const CONTROLS: Record<string, SimpleKey> = {
-  "\u0001": "home", // Ctrl+A
-  "\u0002": "left", // Ctrl+B
-  "\u0003": "interrupt", // Ctrl+C
-  "\u0004": "eof", // Ctrl+D
-  "\u0005": "end", // Ctrl+E
-  "\u0006": "right", // Ctrl+F
-  "\u0008": "backspace", // Ctrl+H
-  "\t": "tab",
-  "\u000b": "delete-to-end", // Ctrl+K
-  "\u000c": "redraw", // Ctrl+L
-  "\u000e": "down", // Ctrl+N
-  "\u0010": "up", // Ctrl+P
-  "\u0015": "delete-to-start", // Ctrl+U
-  "\u0017": "delete-word", // Ctrl+W
-  "\u007f": "backspace",
-};
+const CONTROLS: ReadonlyMap<string, SimpleKey> = new Map([
+  ["\u0001", "home"], // Ctrl+A
+  ["\u0002", "left"], // Ctrl+B
+  ["\u0003", "interrupt"], // Ctrl+C
+  ["\u0004", "eof"], // Ctrl+D
+  ["\u0005", "end"], // Ctrl+E
+  ["\u0006", "right"], // Ctrl+F
+  ["\u0008", "backspace"], // Ctrl+H
+  ["\t", "tab"],
+  ["\u000b", "delete-to-end"], // Ctrl+K
+  ["\u000c", "redraw"], // Ctrl+L
+  ["\u000e", "down"], // Ctrl+N
+  ["\u0010", "up"], // Ctrl+P
+  ["\u0015", "delete-to-start"], // Ctrl+U
+  ["\u0017", "delete-word"], // Ctrl+W
+  ["\u007f", "backspace"],
+]);
 
 /**
  * Turns the input events Ink's parser yields (a single key, an escape sequence, or a run of
@@ -129,9 +130,9 @@ export class KeyDecoder {
       this.pasting = "";
       return [...this.push(event.slice(0, start)), ...this.push(event.slice(start + PASTE_START.length))];
     }
-    const sequence = SEQUENCES[event];
+    const sequence = SEQUENCES.get(event);
     if (sequence) return [{ type: sequence }];
-    const control = CONTROLS[event];
+    const control = CONTROLS.get(event);
     if (control) return [{ type: control }];
     if (event === "\r" || event === "\n" || event === "\r\n" || event === "\u001b\r")
       return [{ type: "submit" }];

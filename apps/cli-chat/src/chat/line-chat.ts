@@ -3,10 +3,11 @@ import type { Corpus } from "@newind/core";
 import type { SearchIndex } from "@newind/search";
 import { type ChatBackend, createChatBackend } from "./backend.js";
 import type { Entry, ViewContext } from "./entries.js";
-import { appendToStore, HistoryStore } from "./history-store.js";
+import { appendToStore, HistoryStore, unsavedHistoryNotice } from "./history-store.js";
+import { supportsHyperlinks } from "./hyperlinks.js";
 import { osc52 } from "./osc52.js";
 import { ChatSession } from "./session.js";
-import { renderPlain } from "./styled-text.js";
+import { clearScreenKeepingScrollback, renderPlain } from "./styled-text.js";
 import { renderEntry } from "./views/render-entry.js";
 
 /** Streams and settings of the line-mode chat. */
@@ -45,6 +46,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     backend: options.backend ?? createChatBackend(corpus, options.loadIndex),
     cwd: options.cwd,
     ...(options.loadAnalyticsCorpus && { loadAnalyticsCorpus: options.loadAnalyticsCorpus }),
+    env: options.env,
   });
   const context = (): ViewContext => ({
     width: outputWidth(output),
@@ -52,9 +54,10 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     color: options.color,
     plain: options.plain,
   });
+  const hyperlinks = supportsHyperlinks(options.env, output);
   const print = (entries: readonly Entry[]) => {
     for (const entry of entries)
-      output.write(renderPlain(renderEntry(entry, context()), { color: options.color }));
+      output.write(renderPlain(renderEntry(entry, context()), { color: options.color, hyperlinks }));
   };
 
   const store = options.interactive ? HistoryStore.forEnvironment(options.env) : undefined;
@@ -87,6 +90,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
         },
       ]);
     }
+    if (loaded?.problem) print([{ kind: "notice", tone: "error", text: loaded.problem }]);
     lines.setPrompt("› ");
     let armed = false;
     lines.on("SIGINT", () => {
@@ -105,6 +109,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     lines.prompt();
   }
 
+  let toldUnsaved = false;
   for await (const raw of lines) {
     const text = raw.trim();
     if (text === "") {
@@ -113,6 +118,10 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     }
     if (store) {
       history = appendToStore(store, text, history);
+      if (store.lastError && !toldUnsaved) {
+        toldUnsaved = true;
+        print([{ kind: "notice", tone: "error", text: unsavedHistoryNotice(store) }]);
+      }
     } else {
       print([{ kind: "input", text }]);
     }
@@ -122,7 +131,9 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
     for (const effect of outcome.effects) {
       if (effect.type === "quit") quit = true;
       else if (effect.type === "copy" && output.isTTY) output.write(osc52(effect.text, options.env));
-      else if (effect.type === "clear" && output.isTTY) output.write("\u001b[2J\u001b[H");
+      else if (effect.type === "clear" && output.isTTY) {
+        output.write(clearScreenKeepingScrollback((output as { rows?: number }).rows ?? 24));
+      }
     }
     if (quit) break;
     if (options.interactive) lines.prompt();

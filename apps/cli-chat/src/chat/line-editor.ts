@@ -1,4 +1,5 @@
 import { stripControl } from "@newind/core/text";
+import { graphemesOf } from "./text-width.js";
 
 /** The input line: its text and the cursor, a UTF-16 index that always sits on a grapheme boundary. */
 export interface LineState {
@@ -9,25 +10,21 @@ export interface LineState {
 /** An empty line. */
 export const EMPTY_LINE: LineState = { text: "", cursor: 0 };
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-function boundaries(text: string): number[] {
-  const points = [0];
-  for (const { index, segment } of graphemes.segment(text)) points.push(index + segment.length);
-  return points;
-}
-
 function previousBoundary(text: string, cursor: number): number {
   let previous = 0;
-  for (const point of boundaries(text)) {
-    if (point >= cursor) break;
-    previous = point;
-  }
+  for (const { index } of graphemesOf(text.slice(0, cursor))) previous = index;
   return previous;
 }
 
+// The cursor is always on a grapheme boundary, so the text after it segments on its own.
 function nextBoundary(text: string, cursor: number): number {
-  for (const point of boundaries(text)) if (point > cursor) return point;
+  const window = text.slice(cursor, cursor + 256);
+  for (const { segment } of graphemesOf(window)) {
+    // A grapheme filling the whole window may go on past it (combining marks by the hundred).
+    if (segment.length === window.length && cursor + window.length < text.length) break;
+    return cursor + segment.length;
+  }
+  for (const { segment } of graphemesOf(text.slice(cursor))) return cursor + segment.length;
   return text.length;
 }
 

@@ -1,22 +1,32 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_HISTORY_TURNS } from "./backend.js";
 import { ChatSession, splitArguments } from "./session.js";
 import { makeFolderCorpus } from "./testing/analytics-corpus.js";
 import { fakeBackend, fakeCorpus } from "./testing/fake-corpus.js";
 
-function session() {
+function session(options: Partial<ConstructorParameters<typeof ChatSession>[0]> = {}) {
   const backend = fakeBackend();
   const cwd = mkdtempSync(join(tmpdir(), "newind-session-"));
+  const home = mkdtempSync(join(tmpdir(), "newind-home-"));
   const chat = new ChatSession({
     corpus: fakeCorpus,
     backend,
     cwd,
+    home,
+    env: {},
     now: () => new Date("2026-12-01T10:00:00Z"),
+    ...options,
   });
-  return { chat, backend, cwd };
+  return { chat, backend, cwd, home };
 }
+
+const noticeText = (outcome: { entries: readonly { kind: string }[] }) => {
+  const entry = outcome.entries[0];
+  return entry && "text" in entry ? String(entry.text) : "";
+};
 
 describe(ChatSession, () => {
   it("answers a question and passes the earlier questions as history", async () => {
@@ -84,6 +94,83 @@ describe(ChatSession, () => {
     const effect = outcome.effects[0];
     expect(effect?.type).toBe("copy");
     expect(effect && "text" in effect ? effect.text : "").toMatch(/\[1\] .*¶4: “BYD began/);
+  });
+
+  it("passes the backend only the last 20 questions of a long conversation", async () => {
+    const { chat, backend } = session();
+    const histories: number[] = [];
+    const ask = backend.ask;
+    backend.ask = (question, history) => {
+      histories.push(history.length);
+      return ask(question, history);
+    };
+    for (let i = 0; i < 30; i++) await chat.handle(`question ${i} about BYD?`);
+    expect(histories.at(-1)).toBe(MAX_HISTORY_TURNS);
+    expect(Math.max(...histories)).toBe(MAX_HISTORY_TURNS);
+  });
+
+  it("/export expands ~ to the home folder", async () => {
+    const { chat, home } = session();
+    await chat.handle("When did BYD make batteries?");
+    expect(noticeText(await chat.handle("/export ~/notes.md"))).toContain(join(home, "notes.md"));
+    expect(readFileSync(join(home, "notes.md"), "utf8")).toContain("## 1. When did BYD make batteries?");
+  });
+
+  it("/export says, in a sentence, that a folder is missing, and writes nothing", async () => {
+    const { chat, cwd } = session();
+    await chat.handle("When did BYD make batteries?");
+    const outcome = await chat.handle("/export no/such/folder/notes.md");
+    expect(outcome.entries[0]).toMatchObject({ kind: "notice", tone: "error" });
+    expect(noticeText(outcome)).toBe(
+      `Nothing exported: the folder ${join(cwd, "no/such/folder")} does not exist.`,
+    );
+  });
+
+  it("/export never overwrites a file, and suggests another name", async () => {
+    const { chat, cwd } = session();
+    await chat.handle("When did BYD make batteries?");
+    writeFileSync(join(cwd, "notes.md"), "my own notes");
+    const outcome = await chat.handle("/export notes.md");
+    expect(noticeText(outcome)).toBe(
+      `Nothing exported: ${join(cwd, "notes.md")} already exists. Give another name, e.g. /export notes-2.md`,
+    );
+    expect(readFileSync(join(cwd, "notes.md"), "utf8")).toBe("my own notes");
+    mkdirSync(join(cwd, "dir.md"));
+    expect(noticeText(await chat.handle("/export dir.md"))).toMatch(/^Nothing exported: /);
+  });
+
+  it("/export includes the closest passages of an answer the sources don't cover", async () => {
+    const { chat, cwd } = session();
+    await chat.handle("Zebras? Quokkas?");
+    await chat.handle("/export mars.md");
+    const markdown = readFileSync(join(cwd, "mars.md"), "utf8");
+    expect(markdown).toContain("**Closest passages**");
+    expect(markdown).toMatch(/^1\. .*¶\d+ \(characters \d+–\d+\)\n {3}> /m);
+  });
+
+  it("/copy inside tmux also sets tmux's buffer, and says so", async () => {
+    const loaded: string[] = [];
+    const { chat } = session({
+      env: { TMUX: "/tmp/tmux-0/default,1,0" },
+      loadTmuxBuffer: (text) => void loaded.push(text),
+    });
+    await chat.handle("When did BYD make batteries?");
+    const outcome = await chat.handle("/copy");
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]).toMatch(/\[1\] .*¶4: “BYD began/);
+    expect(noticeText(outcome)).toContain("into tmux's paste buffer");
+    expect(outcome.effects[0]?.type).toBe("copy");
+  });
+
+  it("/copy inside tmux says honestly when the copy may not arrive, and how to enable it", async () => {
+    const { chat } = session({ env: { TMUX: "x" }, loadTmuxBuffer: () => "no server running" });
+    await chat.handle("When did BYD make batteries?");
+    const outcome = await chat.handle("/copy");
+    expect(outcome.entries[0]).toMatchObject({ kind: "notice", tone: "error" });
+    expect(noticeText(outcome)).toContain("inside tmux it may not arrive");
+    expect(noticeText(outcome)).toContain("no server running");
+    expect(noticeText(outcome)).toContain("set -g set-clipboard on");
+    expect(noticeText(outcome)).not.toMatch(/^Copied/);
   });
 
   it("/clear forgets the conversation; /quit asks to leave", async () => {

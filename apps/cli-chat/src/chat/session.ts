@@ -1,8 +1,10 @@
+import { homedir } from "node:os";
 import type { Answer, Corpus } from "@newind/core";
 import { toSingleLine } from "@newind/core/text";
-import type { ChatBackend } from "./backend.js";
+import { type ChatBackend, MAX_HISTORY_TURNS } from "./backend.js";
+import { copyNotice, loadTmuxBuffer, type TmuxBufferLoader } from "./clipboard.js";
 import type { Entry } from "./entries.js";
-import { answerWithReferences, exportConversation, type Turn } from "./export.js";
+import { answerWithReferences, ExportError, exportConversation, type Turn } from "./export.js";
 import { termsOf } from "./highlight.js";
 import { closestCommand, parseSlash, SLASH_COMMANDS } from "./slash-commands.js";
 
@@ -31,6 +33,12 @@ export interface SessionOptions {
    */
   readonly loadAnalyticsCorpus?: () => Promise<Corpus>;
   readonly now?: () => Date;
+  /** Where `~` in an `/export` path points; default the user's home folder. */
+  readonly home?: string;
+  /** The environment (`TMUX` decides how `/copy` copies); default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Sets tmux's paste buffer (tests pass a fake); default `tmux load-buffer`. */
+  readonly loadTmuxBuffer?: TmuxBufferLoader;
 }
 
 const SEARCH_LIMIT = 5;
@@ -47,6 +55,9 @@ export class ChatSession {
   private readonly cwd: string;
   private readonly now: () => Date;
   private readonly loadAnalyticsCorpus: (() => Promise<Corpus>) | undefined;
+  private readonly home: string;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly loadTmuxBuffer: TmuxBufferLoader;
   private turns: { question: string; answer: Answer; terms: string[] }[] = [];
 
   constructor(options: SessionOptions) {
@@ -57,6 +68,9 @@ export class ChatSession {
     this.cwd = options.cwd;
     this.now = options.now ?? (() => new Date());
     this.loadAnalyticsCorpus = options.loadAnalyticsCorpus;
+    this.home = options.home ?? homedir();
+    this.env = options.env ?? process.env;
+    this.loadTmuxBuffer = options.loadTmuxBuffer ?? loadTmuxBuffer;
   }
 
   /** The questions and answers so far, oldest first. */
@@ -73,15 +87,17 @@ export class ChatSession {
       if (slash && !/^\/\d/.test(input)) return await this.command(slash.word, slash.args);
       return await this.ask(input);
     } catch (error) {
-      return notice(`Something went wrong: ${(error as Error).message}`, "error");
+      if (error instanceof ExportError) return notice(error.message, "error");
+      return notice(`Something went wrong: ${toSingleLine((error as Error).message)}`, "error");
     }
   }
 
   private async ask(question: string): Promise<Outcome> {
     const backend = await this.backend;
+    // Follow-ups depend on the last few turns only: a long conversation must not slow every answer.
     const answer = await backend.ask(
       question,
-      this.turns.map((turn) => turn.question),
+      this.turns.slice(-MAX_HISTORY_TURNS).map((turn) => turn.question),
     );
     const terms = termsOf(question);
     this.turns.push({ question, answer, terms });
@@ -144,9 +160,12 @@ export class ChatSession {
       }
       case "export": {
         if (this.turns.length === 0) return notice("Nothing to export yet — ask a question first.", "error");
-        const options =
-          args === "" ? { cwd: this.cwd, now: this.now() } : { file: args, cwd: this.cwd, now: this.now() };
-        const path = exportConversation(this.turns, this.corpus, options);
+        const common = { cwd: this.cwd, now: this.now(), home: this.home };
+        const path = exportConversation(
+          this.turns,
+          this.corpus,
+          args === "" ? common : { ...common, file: args },
+        );
         const count = this.turns.length;
         return notice(
           `Exported ${count} ${count === 1 ? "answer" : "answers"} with citations to ${path}`,
@@ -158,14 +177,10 @@ export class ChatSession {
         if (!last) return notice("No answer yet — nothing to copy.", "error");
         const text = answerWithReferences(last.answer, this.corpus);
         const references = last.answer.citations.length;
+        const summary = `the last answer and its ${references} ${references === 1 ? "reference" : "references"} (${text.length} characters)`;
+        const told = copyNotice(summary, this.env, this.loadTmuxBuffer, text);
         return {
-          entries: [
-            {
-              kind: "notice",
-              tone: "success",
-              text: `Copied the last answer and its ${references} ${references === 1 ? "reference" : "references"} (${text.length} characters) via OSC 52 — if nothing arrives, your terminal does not allow clipboard writes.`,
-            },
-          ],
+          entries: [{ kind: "notice", tone: told.tone, text: told.text }],
           effects: [{ type: "copy", text }],
         };
       }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { fit, line, lineText, lineWidth, renderPlain, segment, truncate, wrap } from "./styled-text.js";
 
 describe("wrap", () => {
@@ -45,6 +45,23 @@ describe("wrap", () => {
         expect(lines.map(lineText).join("").replace(/ /g, "")).toBe(words.join(""));
       }),
     );
+  });
+});
+
+describe("wrap on long input", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("wraps 300 KB of pasted text a window at a time, never handing it all to Intl.Segmenter", () => {
+    const segment300k = vi.spyOn(Intl.Segmenter.prototype, "segment");
+    for (const pasted of ["x".repeat(300_000), "word ".repeat(60_000), "新型工业化。".repeat(50_000)]) {
+      const lines = wrap([segment(pasted)], 80);
+      expect(lines.length).toBeGreaterThan(3000);
+      for (const value of lines) expect(lineWidth(value)).toBeLessThanOrEqual(80);
+    }
+    const longest = Math.max(0, ...segment300k.mock.calls.map(([input]) => input.length));
+    expect(longest).toBeLessThanOrEqual(4096);
   });
 });
 

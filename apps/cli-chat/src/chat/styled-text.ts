@@ -1,5 +1,5 @@
 import { stripControl } from "@newind/core/text";
-import { textWidth as cells, graphemeWidth } from "./text-width.js";
+import { textWidth as cells, graphemesOf, graphemeWidth } from "./text-width.js";
 
 /**
  * What a piece of text means on screen. Views say what a segment *is*; the renderers
@@ -22,12 +22,15 @@ export type Tone =
 export interface Segment {
   readonly text: string;
   readonly tone?: Tone;
+  /**
+   * A web address this segment shows (see {@link linkSegment}): it is never broken across
+   * lines by {@link wrap}, and is written as an OSC 8 hyperlink where the terminal has them.
+   */
+  readonly link?: string;
 }
 
 /** One screen line: segments laid end to end, never wider than the width it was built for. */
 export type Line = readonly Segment[];
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * Makes a segment from document or user text: control characters and escape sequences are
@@ -38,12 +41,36 @@ export function segment(text: string, tone?: Tone): Segment {
   return tone === undefined ? { text: safe } : { text: safe, tone };
 }
 
+/**
+ * A web address as a segment: shown whole — {@link wrap} puts it on a line of its own
+ * rather than break it, even when it is wider than the line — and linked (OSC 8) by
+ * {@link renderPlain} and the chat where the terminal supports hyperlinks. Only http(s)
+ * addresses that parse become links; anything else is plain text.
+ *
+ * @example
+ * linkSegment("https://interpret.csis.org/a-long-article/", "dim")
+ */
+export function linkSegment(url: string, tone?: Tone): Segment {
+  const plain = segment(url.replace(/\s+/g, ""), tone);
+  const href = hyperlinkTarget(url);
+  return href === undefined ? plain : { ...plain, link: href };
+}
+
+/** The address a hyperlink may point to: an http(s) URL, normalised (no control characters), or undefined. */
+export function hyperlinkTarget(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
+  // The WHATWG serialisation percent-encodes anything unsafe; OSC 8 ends at ESC or BEL, so
+  // only printable ASCII goes into one.
+  return /^[\x21-\x7e]+$/.test(parsed.href) ? parsed.href : undefined;
+}
+
 /** A one-line {@link Line}: newlines inside `text` fold to spaces. */
 export function line(...parts: (Segment | string)[]): Line {
   return parts.map((part) => {
     const piece = typeof part === "string" ? segment(part) : part;
-    const text = piece.text.replace(/\r?\n/g, " ");
-    return piece.tone === undefined ? { text } : { text, tone: piece.tone };
+    return withText(piece, piece.text.replace(/\r?\n/g, " "));
   });
 }
 
@@ -80,7 +107,7 @@ export function truncate(text: string, width: number): string {
   if (width <= 0) return "";
   let out = "";
   let used = 0;
-  for (const { segment: grapheme } of graphemes.segment(text)) {
+  for (const { segment: grapheme } of graphemesOf(text)) {
     const cellCount = graphemeWidth(grapheme);
     if (used + cellCount > width - 1) break;
     out += grapheme;
@@ -89,12 +116,13 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** An unbreakable run: a word (possibly in several tones), a run of spaces, or one wide character. */
+/** An unbreakable run: a word (possibly in several tones), a run of spaces, one wide character, or a link. */
 interface Word {
   parts: Segment[];
   width: number;
   space: boolean;
   wide: boolean;
+  link?: boolean;
 }
 
 // Splits text into words; a word may span segments, so a highlighted term inside a word
@@ -103,7 +131,12 @@ function tokenize(segments: readonly Segment[]): Word[][] {
   const paragraphs: Word[][] = [[]];
   let words = paragraphs[0] as Word[];
   for (const part of segments) {
-    for (const { segment: grapheme } of graphemes.segment(part.text)) {
+    if (part.link !== undefined) {
+      // A link is one word, whatever it holds, joined to nothing around it.
+      words.push({ parts: [part], width: cells(part.text), space: false, wide: false, link: true });
+      continue;
+    }
+    for (const { segment: grapheme } of graphemesOf(part.text)) {
       if (grapheme === "\n" || grapheme === "\r\n" || grapheme === "\r") {
         words = [];
         paragraphs.push(words);
@@ -113,7 +146,7 @@ function tokenize(segments: readonly Segment[]): Word[][] {
       const space = /^\s+$/u.test(grapheme);
       const wide = cellCount >= 2;
       const last = words[words.length - 1];
-      if (last && !wide && !last.wide && last.space === space) {
+      if (last && !wide && !last.wide && !last.link && last.space === space) {
         const tail = last.parts[last.parts.length - 1] as Segment;
         if (tail.tone === part.tone) {
           last.parts[last.parts.length - 1] = withText(tail, tail.text + grapheme);
@@ -128,7 +161,8 @@ function tokenize(segments: readonly Segment[]): Word[][] {
 }
 
 function withText(part: Segment, text: string): Segment {
-  return part.tone === undefined ? { text } : { text, tone: part.tone };
+  const piece: Segment = part.tone === undefined ? { text } : { text, tone: part.tone };
+  return part.link === undefined ? piece : { ...piece, link: part.link };
 }
 
 /** Options of {@link wrap}. */
@@ -141,14 +175,17 @@ export interface WrapOptions {
 
 /**
  * Word-wraps styled text to `width` cells. Newlines in the text start new lines; words
- * longer than a line are broken; CJK text breaks between characters. Every segment is
- * made terminal-safe on the way.
+ * longer than a line are broken; CJK text breaks between characters. A link (see
+ * {@link linkSegment}) is never broken: one too long for what is left of a line starts a
+ * new one — without the indent, when even that would not make it fit — and the line may
+ * then be wider than `width` (a terminal wraps it as one line; an address split by the
+ * program is an address no one can click or copy). Every segment is made terminal-safe.
  *
  * @example
  * wrap([segment("a long answer [1]")], 10, { first: line("› "), rest: line("  ") })
  */
 export function wrap(segments: readonly Segment[], width: number, options: WrapOptions = {}): Line[] {
-  const safe = segments.map((part) => segment(part.text, part.tone));
+  const safe = segments.map((part) => withText(part, segment(part.text).text));
   const first = options.first ?? [];
   const rest = options.rest ?? [segment(" ".repeat(lineWidth(first)))];
   const lines: Line[] = [];
@@ -191,9 +228,17 @@ export function wrap(segments: readonly Segment[], width: number, options: WrapO
         hasContent = true;
         continue;
       }
+      if (word.link) {
+        // Whole, from the line's start when the indent would push it past the edge.
+        if (used + word.width > width && !hasContent) current = [];
+        current.push(...word.parts);
+        used += word.width;
+        hasContent = true;
+        continue;
+      }
       // A word wider than a whole line: break it between graphemes.
       for (const part of word.parts) {
-        for (const { segment: grapheme } of graphemes.segment(part.text)) {
+        for (const { segment: grapheme } of graphemesOf(part.text)) {
           const cellCount = graphemeWidth(grapheme);
           if (hasContent && used + cellCount > width) finish();
           current.push(withText(part, grapheme));
@@ -213,8 +258,9 @@ function merge(value: readonly Segment[]): Line {
   for (const part of value) {
     if (part.text === "") continue;
     const last = out[out.length - 1];
-    if (last && last.tone === part.tone) out[out.length - 1] = withText(last, last.text + part.text);
-    else out.push(part);
+    if (last && last.tone === part.tone && last.link === undefined && part.link === undefined) {
+      out[out.length - 1] = withText(last, last.text + part.text);
+    } else out.push(part);
   }
   return out;
 }
@@ -238,21 +284,43 @@ const ANSI: Record<Tone, readonly [string, string]> = {
 };
 
 /**
- * Renders lines as text, one `\n` after each; with `color`, tones become ANSI SGR codes.
- * Text is passed through `stripControl` once more, so nothing unsafe reaches the terminal
- * even if a caller built a segment by hand.
+ * Renders lines as text, one `\n` after each; with `color`, tones become ANSI SGR codes;
+ * with `hyperlinks`, link segments become OSC 8 hyperlinks. Text is passed through
+ * `stripControl` once more, so nothing unsafe reaches the terminal even if a caller built a
+ * segment by hand.
  */
-export function renderPlain(lines: readonly Line[], options: { color: boolean }): string {
+export function renderPlain(
+  lines: readonly Line[],
+  options: { color: boolean; hyperlinks?: boolean },
+): string {
   let out = "";
   for (const value of lines) {
     for (const part of value) {
-      const text = stripControl(part.text);
+      let text = stripControl(part.text);
       if (options.color && part.tone) {
         const [open, close] = ANSI[part.tone];
-        out += open + text + close;
-      } else out += text;
+        text = open + text + close;
+      }
+      out += options.hyperlinks ? hyperlink(part, text) : text;
     }
     out += "\n";
   }
   return out;
+}
+
+/** `text` as an OSC 8 hyperlink to the segment's link, when it has a safe one. */
+export function hyperlink(part: Segment, text: string): string {
+  const href = part.link === undefined ? undefined : hyperlinkTarget(part.link);
+  return href === undefined ? text : `\u001b]8;;${href}\u001b\\${text}\u001b]8;;\u001b\\`;
+}
+
+/**
+ * What /clear, Ctrl+L and a resize write (the chat writes it through Ink, which first
+ * erases its live area, so the cursor stands just under the transcript): line feeds that
+ * scroll everything on the screen up into the scrollback, then the cursor home. The screen
+ * is empty and nothing is erased — not the transcript, not what the terminal showed before
+ * newind started.
+ */
+export function clearScreenKeepingScrollback(rows: number): string {
+  return `${"\n".repeat(Math.max(0, rows - 1))}\u001b[H`;
 }

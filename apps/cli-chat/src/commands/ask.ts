@@ -1,11 +1,12 @@
-import { createInterface } from "node:readline";
 import type { Bot } from "@newind/bot";
 import type { Answer, Citation, Corpus, Evidence } from "@newind/core";
 import { stripControl, toSingleLine } from "@newind/core/text";
+import { MAX_HISTORY_TURNS } from "../chat/backend.js";
 import type { CommandContext } from "../context.js";
 import { documentLabel } from "../document-label.js";
-import { ExitCode } from "../errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { commandIndexOptions, loadSearchIndex } from "../index-cache.js";
+import { MAX_LINE_BYTES, readLines, writeWithBackpressure } from "./json-lines.js";
 
 const EXAMPLE = 'newind ask "When was New Industrialization first proposed?"';
 
@@ -26,17 +27,26 @@ async function createAskBot(context: CommandContext, corpus: Corpus): Promise<Bo
   return createBot({ corpus, index });
 }
 
+/** The most of a piped question read (`echo question | newind ask`); the bot reads 2,000 characters. */
+const MAX_STDIN_QUESTION_BYTES = 64 * 1024;
+
 /**
  * `newind ask "question" [--json]` prints one answer whose claims carry [n], then the
- * numbered sources (or, when the sources don't answer, the closest passages); `--json`
- * prints the `Answer`. `newind ask --jsonl` reads JSON lines `{"id"?, "question",
- * "turns"?}` from stdin and writes one JSON line per input; a bad line gives
+ * numbered sources (or, when the sources don't answer, the closest passages): on a terminal
+ * wrapped to its width and coloured as in the chat, plain otherwise; `--json` prints the
+ * `Answer`. Without a question argument the question is read from stdin when it is not a
+ * terminal (`echo "question" | newind ask`). `newind ask --jsonl` reads JSON lines `{"id"?,
+ * "question", "turns"?}` from stdin and writes one JSON line per input; a bad line gives
  * `{"id"?, "line": N, "error": "..."}` and the rest still run.
  */
 export async function run(context: CommandContext): Promise<number> {
   if (context.options.jsonl) return runJsonLines(context);
   const { normalizeQuestion, MAX_QUESTION_LENGTH } = await import("@newind/bot");
-  const question = normalizeQuestion(context.options.positionals.join(" "));
+  let raw = context.options.positionals.join(" ");
+  if (context.options.positionals.length === 0 && !context.stdin.isTTY) {
+    raw = await readQuestion(context.stdin);
+  }
+  const question = normalizeQuestion(raw);
   if (!/[\p{L}\p{N}]/u.test(question.text)) {
     context.stderr.write(`newind: ask needs a question to answer, for example:\n  ${EXAMPLE}\n`);
     return ExitCode.usage;
@@ -53,8 +63,47 @@ export async function run(context: CommandContext): Promise<number> {
     context.stdout.write(`${JSON.stringify(answer)}\n`);
     return ExitCode.ok;
   }
+  if (context.stdout.isTTY) {
+    context.stdout.write(await formatAnswerForTerminal(answer, question.text, corpus, context));
+    return ExitCode.ok;
+  }
   context.stdout.write(formatAnswer(answer, corpus.documents.length > 1 ? documentLabel(corpus) : undefined));
   return ExitCode.ok;
+}
+
+/** Reads a piped question: stdin to its end, or its first 64 KiB (the rest is not read). */
+async function readQuestion(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const data of stdin as AsyncIterable<Buffer | string>) {
+    const chunk = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= MAX_STDIN_QUESTION_BYTES) break;
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, length).subarray(0, MAX_STDIN_QUESTION_BYTES));
+}
+
+/** The answer as the chat shows it — wrapped to the terminal, [n] and matched words coloured. */
+async function formatAnswerForTerminal(
+  answer: Answer,
+  question: string,
+  corpus: Corpus,
+  context: CommandContext,
+): Promise<string> {
+  const [{ answerView }, { termsOf }, { outputWidth }, { renderPlain }] = await Promise.all([
+    import("../chat/views/answer-view.js"),
+    import("../chat/highlight.js"),
+    import("../chat/line-chat.js"),
+    import("../chat/styled-text.js"),
+  ]);
+  const lines = answerView(answer, termsOf(question), {
+    width: outputWidth(context.stdout),
+    corpus,
+    color: context.color,
+    plain: context.options.plain,
+  });
+  return renderPlain(lines, { color: context.color }).replace(/\n+$/, "\n");
 }
 
 /**
@@ -83,23 +132,47 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * `ask --jsonl`. The corpus and the bot are loaded before stdin is read, so a corpus that
+ * cannot load is one line and exit 1 (a usage mistake exit 2), not an error per input line.
+ */
 async function runJsonLines(context: CommandContext): Promise<number> {
+  if (context.options.positionals.length > 0) {
+    throw new UsageError(
+      "ask --jsonl reads its questions from stdin, one JSON object a line; give no question argument.",
+    );
+  }
   const { normalizeQuestion, MAX_QUESTION_LENGTH } = await import("@newind/bot");
-  let bot: Bot | undefined;
-  const lines = createInterface({ input: context.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  let lineNumber = 0;
-  const write = (value: object) => context.stdout.write(`${JSON.stringify(value)}\n`);
-  for await (const line of lines) {
-    lineNumber++;
-    if (line.trim().length === 0) continue;
+  const bot = await createAskBot(context, await context.loadCorpus());
+  const write = (value: object) => writeWithBackpressure(context.stdout, `${JSON.stringify(value)}\n`);
+  for await (const line of readLines(context.stdin as AsyncIterable<Buffer | string>)) {
+    const lineNumber = line.number;
+    if (line.tooLong) {
+      await write({
+        line: lineNumber,
+        error: `the line is longer than ${MAX_LINE_BYTES / (1024 * 1024)} MiB (${line.bytes} bytes); skipped`,
+      });
+      continue;
+    }
+    if (line.text.trim().length === 0) continue;
     let id: string | number | undefined;
     try {
-      const input: unknown = JSON.parse(line);
+      const input: unknown = JSON.parse(line.text);
       if (input === null || typeof input !== "object" || Array.isArray(input)) {
         throw new Error('each line must be a JSON object like {"id": "q1", "question": "..."}');
       }
       const record = input as Record<string, unknown>;
-      if (typeof record.id === "string" || typeof record.id === "number") id = record.id;
+      if (typeof record.id === "string") id = record.id;
+      else if (typeof record.id === "number") {
+        // An id is echoed as it came: one JSON cannot give back exactly (1e400 is Infinity) is refused.
+        if (
+          !Number.isFinite(record.id) ||
+          (Number.isInteger(record.id) && !Number.isSafeInteger(record.id))
+        ) {
+          throw new Error('"id" is a number too large to give back exactly; use a string id');
+        }
+        id = record.id;
+      }
       if (typeof record.question !== "string") throw new Error('"question" must be a string');
       const question = normalizeQuestion(record.question);
       if (question.truncated) {
@@ -112,8 +185,9 @@ async function runJsonLines(context: CommandContext): Promise<number> {
       if (turns !== undefined && (!Array.isArray(turns) || turns.some((turn) => typeof turn !== "string"))) {
         throw new Error('"turns" must be an array of strings');
       }
-      bot ??= await createAskBot(context, await context.loadCorpus());
-      const answer = await bot.ask(question.text, { history: (turns as string[] | undefined) ?? [] });
+      // Follow-ups depend on the last few turns only: a long history is cut to its end.
+      const history = ((turns as string[] | undefined) ?? []).slice(-MAX_HISTORY_TURNS);
+      const answer = await bot.ask(question.text, { history });
       const out: JsonLineAnswer = {
         ...(id === undefined ? {} : { id }),
         question: answer.question,
@@ -129,9 +203,13 @@ async function runJsonLines(context: CommandContext): Promise<number> {
           quote,
         })),
       };
-      write(out);
+      await write(out);
     } catch (error) {
-      write({ ...(id === undefined ? {} : { id }), line: lineNumber, error: toSingleLine(describe(error)) });
+      await write({
+        ...(id === undefined ? {} : { id }),
+        line: lineNumber,
+        error: toSingleLine(describe(error)),
+      });
     }
   }
   return ExitCode.ok;

@@ -1,4 +1,4 @@
-import { type Corpus, type SourceDocument, toSingleLine } from "@newind/core/text";
+import { type Corpus, escapeControl, type SourceDocument, toSingleLine } from "@newind/core/text";
 import type { CommandContext } from "../context.js";
 import { ExitCode, UsageError } from "../errors.js";
 
@@ -84,7 +84,8 @@ export function formatSources(corpus: Corpus): string {
 /** `newind sources [--json]`: the corpus documents, as a table for people or JSON for programs. */
 export async function run(context: CommandContext): Promise<number> {
   if (context.options.positionals.length > 0) {
-    throw new UsageError(`sources takes no arguments (got "${context.options.positionals.join(" ")}").`);
+    const got = escapeControl(context.options.positionals.join(" "));
+    throw new UsageError(`sources takes no arguments (got "${got}").`);
   }
   const corpus = await context.loadCorpus();
   const output = context.options.json ? `${JSON.stringify(listSources(corpus))}\n` : formatSources(corpus);

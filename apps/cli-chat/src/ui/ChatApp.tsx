@@ -1,9 +1,16 @@
 import { Box, Static, Text, useApp, useStdout } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Entry, ViewContext } from "../chat/entries.js";
-import { addToHistory, appendToStore, type HistoryStore } from "../chat/history-store.js";
+import {
+  addToHistory,
+  appendToStore,
+  type HistoryStore,
+  unsavedHistoryNotice,
+} from "../chat/history-store.js";
+import { supportsHyperlinks } from "../chat/hyperlinks.js";
 import { osc52 } from "../chat/osc52.js";
 import type { ChatSession, Outcome } from "../chat/session.js";
+import { clearScreenKeepingScrollback } from "../chat/styled-text.js";
 import { PromptArea } from "./PromptArea.js";
 import { TranscriptItem } from "./TranscriptItem.js";
 import { toneStyle } from "./theme.js";
@@ -33,10 +40,6 @@ interface Item {
   readonly entry: Entry;
 }
 
-// Erase the screen and the scrollback, then home the cursor: used by /clear, Ctrl+L and
-// resizes, after which the transcript is drawn again at the new width.
-const CLEAR_SCREEN = "\u001b[2J\u001b[3J\u001b[H";
-
 /**
  * The chat: finished entries go to Ink's `<Static>` (written once, never redrawn, so long
  * transcripts do not flicker), and only the prompt area below them is live.
@@ -52,7 +55,11 @@ export function ChatApp({
   env = process.env,
 }: ChatAppProps) {
   const { exit } = useApp();
-  const { write } = useStdout();
+  const { write, stdout } = useStdout();
+  const clearScreen = useCallback(
+    () => write(clearScreenKeepingScrollback(stdout.rows ?? 24)),
+    [write, stdout],
+  );
   const width = useTerminalWidth(fixedWidth);
   const nextId = useRef(0);
   const makeItems = useCallback(
@@ -72,10 +79,13 @@ export function ChatApp({
   const [pending, setPending] = useState(0);
   const [exiting, setExiting] = useState(false);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  // A history that cannot be saved is said once a session, not on every question.
+  const toldUnsaved = useRef(false);
   const corpus = session?.corpus;
+  const hyperlinks = useMemo(() => supportsHyperlinks(env, stdout), [env, stdout]);
   const context: ViewContext | undefined = useMemo(
-    () => (corpus ? { width, corpus, color, plain } : undefined),
-    [width, corpus, color, plain],
+    () => (corpus ? { width, corpus, color, plain, hyperlinks } : undefined),
+    [width, corpus, color, plain, hyperlinks],
   );
 
   // A new width re-lays-out the whole transcript: clear, and remount <Static> to redraw it.
@@ -83,9 +93,9 @@ export function ChatApp({
   useEffect(() => {
     if (width === firstWidth.current) return;
     firstWidth.current = width;
-    write(CLEAR_SCREEN);
+    clearScreen();
     setEpoch((value) => value + 1);
-  }, [width, write]);
+  }, [width, clearScreen]);
 
   useEffect(() => {
     if (!exiting) return;
@@ -101,13 +111,13 @@ export function ChatApp({
         if (effect.type === "quit") setExiting(true);
         else if (effect.type === "copy") write(osc52(effect.text, env));
         else if (effect.type === "clear") {
-          write(CLEAR_SCREEN);
+          clearScreen();
           setItems(makeItems([{ kind: "header" }]));
           setEpoch((value) => value + 1);
         }
       }
     },
-    [makeItems, write, env],
+    [makeItems, write, env, clearScreen],
   );
 
   const ask = useCallback(
@@ -158,7 +168,12 @@ export function ChatApp({
         setPending((count) => count + 1);
         return;
       }
-      setItems((current) => [...current, ...makeItems([{ kind: "input", text }])]);
+      const unsaved: Entry[] = [];
+      if (historyStore?.lastError && !toldUnsaved.current) {
+        toldUnsaved.current = true;
+        unsaved.push({ kind: "notice", tone: "error", text: unsavedHistoryNotice(historyStore) });
+      }
+      setItems((current) => [...current, ...makeItems([{ kind: "input", text }, ...unsaved])]);
       ask(session, text);
     },
     [session, ask, makeItems, historyStore, history],
@@ -168,10 +183,8 @@ export function ChatApp({
   const citations = useMemo(() => lastAnswer?.citations.map((citation) => citation.n) ?? [], [lastAnswer]);
 
   const onExit = useCallback(() => setExiting(true), []);
-  const onRedraw = useCallback(() => {
-    write(CLEAR_SCREEN);
-    setEpoch((value) => value + 1);
-  }, [write]);
+  // Ctrl+L: an empty screen with the prompt at its top; the transcript is in the scrollback.
+  const onRedraw = useCallback(() => clearScreen(), [clearScreen]);
 
   return (
     <Box flexDirection="column">

@@ -11,5 +11,11 @@ export interface TranscriptItemProps {
 
 /** One finished transcript entry, laid out by its view. */
 export const TranscriptItem = memo(function TranscriptItem({ entry, context }: TranscriptItemProps) {
-  return <StyledLines lines={renderEntry(entry, context)} color={context.color} />;
+  return (
+    <StyledLines
+      lines={renderEntry(entry, context)}
+      color={context.color}
+      hyperlinks={context.hyperlinks ?? false}
+    />
+  );
 });

@@ -34,15 +34,15 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
   const { stdout, env } = options;
   const store = HistoryStore.forEnvironment(env);
   const loaded = store.load();
-  const notices: Entry[] = loaded.setAside
-    ? [
-        {
-          kind: "notice",
-          tone: "error",
-          text: `The history file could not be read; it was kept as ${loaded.setAside} and a new one started.`,
-        },
-      ]
-    : [];
+  const notices: Entry[] = [];
+  if (loaded.setAside) {
+    notices.push({
+      kind: "notice",
+      tone: "error",
+      text: `The history file could not be read; it was kept as ${loaded.setAside} and a new one started.`,
+    });
+  }
+  if (loaded.problem) notices.push({ kind: "notice", tone: "error", text: loaded.problem });
   // The prompt is drawn first; the corpus, then the index, load behind it.
   let failure: unknown;
   let closed = false;
@@ -57,6 +57,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
       corpus,
       backend,
       cwd: options.cwd,
+      env,
       ...(options.loadAnalyticsCorpus && { loadAnalyticsCorpus: options.loadAnalyticsCorpus }),
     });
   });

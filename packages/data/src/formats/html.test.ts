@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../parse-document.js";
-import { extractHtml } from "./html.js";
+import { extractHtml, MAX_HTML_DEPTH } from "./html.js";
 
 const PAGE = `<!doctype html>
 <html>
@@ -116,5 +117,67 @@ describe(extractHtml, () => {
     for (const passage of passages) {
       expect(extracted.text.slice(passage.span.start, passage.span.end)).toContain(passage.text.slice(0, 10));
     }
+  });
+
+  describe("deeply nested and broken markup", () => {
+    it("reads a page nested hundreds of elements deep without recursion", () => {
+      const page = `<head><title>Deep</title></head><body>${"<div><b>".repeat(400)}widgets${"</b></div>".repeat(400)}</body>`;
+      expect(extractHtml(page)).toMatchObject({ title: "Deep", text: "widgets" });
+      expect(extractHtml(`${"<ul><li>".repeat(300)}deep item`).text).toContain("• deep item");
+    });
+
+    it("refuses a page nested deeper than browsers nest, with a RangeError naming the limit", () => {
+      expect(() => extractHtml(`${"<b>".repeat(3000)}widgets`)).toThrow(RangeError);
+      expect(() => extractHtml(`${"<b>".repeat(3000)}widgets`)).toThrow(`${MAX_HTML_DEPTH} elements deep`);
+      expect(() => extractHtml(`${"<p><i>".repeat(MAX_HTML_DEPTH)}x`)).toThrow(RangeError);
+    });
+
+    it("never throws otherwise, and keeps every word of the text, whatever the markup", () => {
+      const piece = fc.constantFrom(
+        "<b>",
+        "</b>",
+        "<div>",
+        "</div>",
+        "<ul>",
+        "<ol start='x'>",
+        "<li>",
+        "</li>",
+        "</ul>",
+        "<p>",
+        "</p>",
+        "<pre>",
+        "</pre>",
+        "<br>",
+        "</br>",
+        "<table><tr><td>",
+        "<script>x()</script>",
+        "<nav>menu</nav>",
+        "<!-- c -->",
+        "<![CDATA[c]]>",
+        "&amp;",
+        "<",
+        ">",
+        " ",
+        "\n",
+      );
+      const word = fc.constantFrom(
+        "widgets",
+        "constructor",
+        "__proto__",
+        "toString",
+        "hasOwnProperty",
+        "新型",
+      );
+      fc.assert(
+        fc.property(fc.array(fc.oneof(piece, word), { maxLength: 80 }), (parts) => {
+          const html = parts.join(" ");
+          const { text } = extractHtml(`<body>${html}</body>`);
+          expect(typeof text).toBe("string");
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: the property under test
+          expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });

@@ -1,8 +1,8 @@
 import type { Author } from "@newind/core";
-import { DomUtils, ElementType, parseDocument as parseHtmlDocument } from "htmlparser2";
+import { DomHandler, ElementType, Parser } from "htmlparser2";
 import { cleanTitle, type ExtractedDocument } from "./extracted-document.js";
 
-type HtmlDocument = ReturnType<typeof parseHtmlDocument>;
+type HtmlDocument = DomHandler["root"];
 type HtmlNode = HtmlDocument["children"][number];
 type HtmlElement = Extract<HtmlNode, { attribs: Record<string, string> }>;
 
@@ -65,6 +65,13 @@ const BLOCKS = new Set([
   "ul",
 ]);
 
+/**
+ * Pages nested deeper than this are not read (browsers stop nesting at 512). htmlparser2
+ * keeps its open elements in an array it shifts on every tag, so each tag costs the depth:
+ * a page of nothing but "<b>" would take hours; capped, any page parses in linear time.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
 // HTML's own whitespace (not U+00A0, which we turn into a plain space separately).
 const HTML_WHITESPACE = /[ \t\n\r\f]+/g;
 
@@ -89,20 +96,21 @@ interface ListContext {
  * exactly as in the shipped corpus. The title is the `<title>`, else the first `<h1>`;
  * authors, publisher, date and URL come from the usual `<meta>` tags when present.
  *
+ * @throws {RangeError} for a page nested more than {@link MAX_HTML_DEPTH} elements deep.
+ *
  * @example
  * extractHtml("<title>Jin</title><nav>Home</nav><p>First.</p><ul><li>a</li><li>b</li></ul>").text;
  * // → "First.\n\n  • a\n  • b"
  */
 export function extractHtml(html: string): ExtractedDocument {
-  const document = parseHtmlDocument(html, { decodeEntities: true });
+  const document = parseHtml(html);
   const walker = new TextWalker();
   walker.walk(mainContent(document));
   const text = walker.finish();
 
   const metadata: Omit<ExtractedDocument, "text" | "bodyStart" | "problems"> = {};
-  const titleElement = DomUtils.findOne((element) => element.name === "title", document.children, true);
-  const title =
-    cleanTitle(titleElement ? DomUtils.textContent(titleElement) : undefined) ?? cleanTitle(walker.firstH1);
+  const titleElement = findFirst(document.children, (element) => element.name === "title");
+  const title = cleanTitle(titleElement ? textOf([titleElement]) : undefined) ?? cleanTitle(walker.firstH1);
   if (title !== undefined) metadata.title = title;
   const authors = metaValues(document, ["author", "citation_author", "dc.creator", "article:author"])
     .filter((name) => !URL.canParse(name))
@@ -117,23 +125,38 @@ export function extractHtml(html: string): ExtractedDocument {
     "date",
   ])[0];
   if (published !== undefined) metadata.published = published;
-  const canonical = DomUtils.findOne(
-    (element) => element.name === "link" && (element.attribs.rel ?? "").toLowerCase() === "canonical",
+  const canonical = findFirst(
     document.children,
-    true,
+    (element) => element.name === "link" && (element.attribs.rel ?? "").toLowerCase() === "canonical",
   )?.attribs.href;
   const url = canonical ?? metaValues(document, ["og:url"])[0];
   if (url !== undefined && /^https?:\/\//i.test(url) && URL.canParse(url)) metadata.url = url;
   return { text, bodyStart: 0, problems: [], ...metadata };
 }
 
+/** A DOM handler that refuses to nest deeper than {@link MAX_HTML_DEPTH}. */
+class DepthLimitedHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    if (this.tagStack.length > MAX_HTML_DEPTH) {
+      throw new RangeError(`the HTML is nested more than ${MAX_HTML_DEPTH} elements deep`);
+    }
+  }
+}
+
+function parseHtml(html: string): HtmlDocument {
+  const handler = new DepthLimitedHandler(undefined, {});
+  new Parser(handler, { decodeEntities: true }).end(html);
+  return handler.root;
+}
+
 /** The element holding the page's main text: `<main>`, `role="main"`, a lone `<article>`, or `<body>`. */
 function mainContent(document: HtmlDocument): HtmlNode[] {
-  const find = (test: (element: HtmlElement) => boolean) => DomUtils.findOne(test, document.children, true);
+  const find = (test: (element: HtmlElement) => boolean) => findFirst(document.children, test);
   const main =
     find((element) => element.name === "main") ?? find((element) => element.attribs.role === "main");
   if (main) return [main];
-  const articles = DomUtils.findAll((element) => element.name === "article", document.children);
+  const articles = findElements(document.children, (element) => element.name === "article");
   if (articles.length === 1 && articles[0]) return [articles[0]];
   const body = find((element) => element.name === "body");
   return body ? [body] : document.children;
@@ -141,7 +164,7 @@ function mainContent(document: HtmlDocument): HtmlNode[] {
 
 /** Values of `<meta name|property="…" content="…">` for the given keys, in key order, de-duplicated. */
 function metaValues(document: HtmlDocument, keys: string[]): string[] {
-  const metas = DomUtils.findAll((element) => element.name === "meta", document.children);
+  const metas = findElements(document.children, (element) => element.name === "meta");
   const values: string[] = [];
   for (const key of keys) {
     for (const meta of metas) {
@@ -151,6 +174,53 @@ function metaValues(document: HtmlDocument, keys: string[]): string[] {
     }
   }
   return values;
+}
+
+// The DOM is walked with explicit stacks, never by recursion: a page nested thousands of
+// elements deep ("<b>" × 3000) must not exhaust the call stack.
+
+/** Every node under `nodes`, in document order (preorder), with elements whose subtree `enter` declines skipped. */
+function* descendants(
+  nodes: readonly HtmlNode[],
+  enter: (element: HtmlElement) => boolean = () => true,
+): Generator<HtmlNode> {
+  const stack: { nodes: readonly HtmlNode[]; next: number }[] = [{ nodes, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { nodes: readonly HtmlNode[]; next: number };
+    const node = top.nodes[top.next++];
+    if (node === undefined) {
+      stack.pop();
+      continue;
+    }
+    yield node;
+    if ("children" in node && node.children.length > 0 && (!isElement(node) || enter(node))) {
+      stack.push({ nodes: node.children, next: 0 });
+    }
+  }
+}
+
+/** The first element under `nodes`, in document order, that passes `test`. */
+function findFirst(
+  nodes: readonly HtmlNode[],
+  test: (element: HtmlElement) => boolean,
+): HtmlElement | undefined {
+  for (const node of descendants(nodes)) if (isElement(node) && test(node)) return node;
+  return undefined;
+}
+
+/** Every element under `nodes` that passes `test`, in document order. */
+function findElements(nodes: readonly HtmlNode[], test: (element: HtmlElement) => boolean): HtmlElement[] {
+  const found: HtmlElement[] = [];
+  for (const node of descendants(nodes)) if (isElement(node) && test(node)) found.push(node);
+  return found;
+}
+
+/** The text of the nodes under `nodes`, concatenated. */
+function textOf(nodes: readonly HtmlNode[]): string {
+  let text = "";
+  for (const node of descendants(nodes))
+    if (node.type === ElementType.Text && "data" in node) text += node.data;
+  return text;
 }
 
 /** Walks the DOM, collecting blocks of text. */
@@ -165,11 +235,25 @@ class TextWalker {
   private heading1 = "";
   firstH1: string | undefined;
 
+  /** Walks `nodes` in document order; what an element does after its children waits on a stack. */
   walk(nodes: readonly HtmlNode[]): void {
-    for (const node of nodes) {
-      if (node.type === ElementType.Text && "data" in node) this.text(node.data);
-      else if (isElement(node)) this.element(node);
-      else if (node.type === ElementType.CDATA && "children" in node) this.walk(node.children);
+    const stack: (HtmlNode | (() => void))[] = [...nodes].reverse();
+    const pushChildren = (children: readonly HtmlNode[]) => {
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as HtmlNode);
+    };
+    while (stack.length > 0) {
+      const item = stack.pop() as HtmlNode | (() => void);
+      if (typeof item === "function") {
+        item();
+        continue;
+      }
+      if (item.type === ElementType.Text && "data" in item) this.text(item.data);
+      else if (isElement(item)) {
+        const after = this.enter(item);
+        if (after === undefined) continue;
+        stack.push(after);
+        pushChildren(item.children);
+      } else if (item.type === ElementType.CDATA && "children" in item) pushChildren(item.children);
     }
   }
 
@@ -194,23 +278,24 @@ class TextWalker {
     if (this.inHeading1) this.heading1 += clean;
   }
 
-  private element(element: HtmlElement): void {
+  /**
+   * Starts an element: returns what to do once its children are walked, or undefined when
+   * they are not walked (skipped elements, `<br>`).
+   */
+  private enter(element: HtmlElement): (() => void) | undefined {
     const name = element.name;
-    if (SKIPPED.has(name) || isHidden(element)) return;
+    if (SKIPPED.has(name) || isHidden(element)) return undefined;
     if (name === "br") {
       this.current += "\n";
-      return;
+      return undefined;
     }
-    if (name === "li") {
-      this.listItem(element);
-      return;
-    }
+    if (name === "li") return this.enterListItem();
     if (!BLOCKS.has(name)) {
       // Inline. Table cells and image alt text add spaces so words don't run together.
       if (name === "img" && element.attribs.alt) this.current += ` ${element.attribs.alt} `;
-      this.walk(element.children);
-      if (name === "td" || name === "th") this.current += " ";
-      return;
+      return () => {
+        if (name === "td" || name === "th") this.current += " ";
+      };
     }
     this.flush();
     const isList = name === "ul" || name === "ol";
@@ -225,17 +310,18 @@ class TextWalker {
     const isHeading1 = name === "h1" && this.firstH1 === undefined;
     if (isHeading1) this.inHeading1 = true;
     if (name === "pre") this.preformatted++;
-    this.walk(element.children);
-    if (name === "pre") this.preformatted--;
-    this.flush();
-    if (isHeading1) {
-      this.inHeading1 = false;
-      this.firstH1 = this.heading1;
-    }
-    if (isList) this.lists.pop();
+    return () => {
+      if (name === "pre") this.preformatted--;
+      this.flush();
+      if (isHeading1) {
+        this.inHeading1 = false;
+        this.firstH1 = this.heading1;
+      }
+      if (isList) this.lists.pop();
+    };
   }
 
-  private listItem(element: HtmlElement): void {
+  private enterListItem(): () => void {
     this.flush();
     const list = this.lists.at(-1);
     const marker = list?.ordered ? `${list.next++}. ` : "• ";
@@ -244,9 +330,10 @@ class TextWalker {
       prefix: `${"  ".repeat(Math.max(1, this.lists.length))}${marker}`,
       listId: list?.id,
     };
-    this.walk(element.children);
-    this.flush();
-    this.pendingItem = outer;
+    return () => {
+      this.flush();
+      this.pendingItem = outer;
+    };
   }
 
   private flush(): void {

@@ -1,7 +1,33 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractMarkdown } from "./markdown.js";
 
 describe(extractMarkdown, () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("reports a YAML warning as a problem with its escapes shown, never as a process warning", () => {
+    const emitWarning = vi.spyOn(process, "emitWarning");
+    const file = '---\ntitle: !!x "\u001b]0;PWNED\u0007\u001b]52;c;ZXZpbA==\u0007"\n---\nwidgets\n';
+    const extracted = extractMarkdown(file);
+    expect(emitWarning).not.toHaveBeenCalled();
+    expect(extracted.problems).toEqual([
+      expect.stringMatching(/^front matter: Unresolved tag: tag:yaml\.org,2002:x at line 2$/),
+    ]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the check
+    for (const problem of extracted.problems) expect(problem).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(extracted.text).toBe(file);
+  });
+
+  it("reads only the front matter's own keys: __proto__, constructor and toString are data", () => {
+    const extracted = extractMarkdown(
+      "---\n__proto__:\n  title: Smuggled\nconstructor: x\ntoString: y\nhasOwnProperty: z\n---\n# Real\n",
+    );
+    expect(extracted.title).toBe("Real");
+    expect(extracted.problems).toEqual([]);
+    expect(extractMarkdown("---\nauthors:\n  - __proto__: { name: Nobody }\n---\nx").authors).toBeUndefined();
+  });
+
   it("reads title, authors and date from YAML front matter, and keeps the file as the text", () => {
     const file =
       "---\ntitle: Jin interview\nauthors:\n  - Jin Zhuanglong\n  - name: Xinhua\n    role: Interviewer\ndate: 2023-09-01\n---\n\nBody text.\n";

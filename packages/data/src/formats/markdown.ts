@@ -1,5 +1,6 @@
 import type { Author } from "@newind/core";
-import { parse as parseYaml } from "yaml";
+import { escapeControl } from "@newind/core/text";
+import { parseDocument as parseYaml } from "yaml";
 import { cleanTitle, type ExtractedDocument } from "./extracted-document.js";
 
 // A front-matter block: "---" on the first line (after any byte-order mark), YAML, then
@@ -24,31 +25,63 @@ export function extractMarkdown(text: string): ExtractedDocument {
   const bodyStart = block ? block[0].length : 0;
   let fields: Record<string, unknown> = {};
   if (block?.[1] !== undefined) {
-    try {
-      const parsed: unknown = parseYaml(block[1]);
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
-        fields = parsed as Record<string, unknown>;
-      } else if (parsed !== null && parsed !== undefined) {
-        problems.push("the front matter is not a YAML mapping (key: value lines); it was ignored");
-      }
-    } catch (error) {
-      const reason = ((error as Error).message.split("\n")[0] ?? "").trim();
-      problems.push(`the front matter is not valid YAML (${reason}); it was ignored`);
+    const { value, problems: yamlProblems } = readFrontMatter(block[1]);
+    problems.push(...yamlProblems);
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      fields = value as Record<string, unknown>;
+    } else if (value !== null && value !== undefined) {
+      problems.push("the front matter is not a YAML mapping (key: value lines); it was ignored");
     }
   }
 
   const metadata: Omit<ExtractedDocument, "text" | "bodyStart" | "problems"> = {};
-  const title = cleanTitle(scalar(fields.title)) ?? cleanTitle(firstHeading(text.slice(bodyStart)));
+  // Own keys only: a front-matter key such as "__proto__" must not stand in for another.
+  const field = (name: string) => ownValue(fields, name);
+  const title = cleanTitle(scalar(field("title"))) ?? cleanTitle(firstHeading(text.slice(bodyStart)));
   if (title !== undefined) metadata.title = title;
-  const authors = readAuthors(fields.authors ?? fields.author);
+  const authors = readAuthors(field("authors") ?? field("author"));
   if (authors.length > 0) metadata.authors = authors;
-  const published = scalar(fields.date ?? fields.published ?? fields.year);
+  const published = scalar(field("date") ?? field("published") ?? field("year"));
   if (published !== undefined) metadata.published = published;
-  const publisher = scalar(fields.publisher);
+  const publisher = scalar(field("publisher"));
   if (publisher !== undefined) metadata.publisher = publisher;
-  const url = scalar(fields.url);
+  const url = scalar(field("url"));
   if (url !== undefined && URL.canParse(url)) metadata.url = url;
   return { text, bodyStart, problems, ...metadata };
+}
+
+/**
+ * Parses a front-matter block. The yaml library's warnings (an unknown tag, say) come back
+ * as problems, never through `process.emitWarning`, which would print the raw source line —
+ * escape sequences included — on stderr; the reason is shown with its control characters
+ * escaped, and the line counted from the file's first line.
+ */
+function readFrontMatter(source: string): { value: unknown; problems: string[] } {
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? "" : ` at line ${source.slice(0, offset).split("\n").length + 1}`;
+  const describe = (error: { message: string; pos?: readonly number[] }) =>
+    `${escapeControl(error.message.split("\n")[0]?.trim() ?? "")}${lineOf(error.pos?.[0])}`;
+  try {
+    const document = parseYaml(source, { prettyErrors: false, logLevel: "silent" });
+    const [error] = document.errors;
+    if (error)
+      return {
+        value: undefined,
+        problems: [`the front matter is not valid YAML (${describe(error)}); it was ignored`],
+      };
+    const problems = document.warnings.map((warning) => `front matter: ${describe(warning)}`);
+    return { value: document.toJS({ maxAliasCount: 100 }), problems };
+  } catch (error) {
+    return {
+      value: undefined,
+      problems: [`the front matter is not valid YAML (${describe(error as Error)}); it was ignored`],
+    };
+  }
+}
+
+/** `record[name]` when it is the record's own property, else undefined. */
+function ownValue(record: object, name: string): unknown {
+  return Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined;
 }
 
 /** The first ATX heading, preferring a level-1 one. */
@@ -76,8 +109,8 @@ function readAuthors(value: unknown): Author[] {
     if (typeof item === "string") {
       for (const name of splitNames(item)) authors.push({ name });
     } else if (item !== null && typeof item === "object") {
-      const name = scalar((item as Record<string, unknown>).name);
-      const role = scalar((item as Record<string, unknown>).role);
+      const name = scalar(ownValue(item, "name"));
+      const role = scalar(ownValue(item, "role"));
       if (name !== undefined) authors.push(role === undefined ? { name } : { name, role });
     }
   }

@@ -147,7 +147,8 @@ export function fakeSearch(corpus: Corpus, query: string, limit: number): Search
 
 /**
  * A backend that answers with the best-matching paragraph, cited as [1] (and the runner-up
- * as [2]); it abstains when nothing matches. Records every question it was asked.
+ * as [2]); when nothing matches it abstains, offering the first paragraph as the closest
+ * passage. Records every question it was asked.
  */
 export function fakeBackend(corpus: Corpus = fakeCorpus): ChatBackend & { asked: string[] } {
   const asked: string[] = [];
@@ -157,12 +158,26 @@ export function fakeBackend(corpus: Corpus = fakeCorpus): ChatBackend & { asked:
       asked.push(question);
       const hits = fakeSearch(corpus, question, 2);
       if (hits.length === 0) {
+        const first = corpus.passages[0];
+        const related = first
+          ? [
+              {
+                docId: first.docId,
+                passageId: first.id,
+                paragraph: first.paragraph,
+                start: first.span.start,
+                end: first.span.end,
+                quote: first.text,
+              },
+            ]
+          : [];
         return {
           question,
           answer: "The sources don’t cover that.",
           abstained: true,
           intent: "other",
           citations: [],
+          related,
         };
       }
       const citations: Citation[] = hits.map((hit, index) => ({

@@ -2,14 +2,23 @@ import type { Answer, Citation, Evidence } from "@newind/core";
 import { toSingleLine } from "@newind/core/text";
 import { documentTitle, type ViewContext } from "../entries.js";
 import { highlightTerms, markCitations } from "../highlight.js";
-import { BLANK, type Line, line, segment, textWidth, truncate, wrap } from "../styled-text.js";
+import { BLANK, type Line, line, linkSegment, segment, textWidth, truncate, wrap } from "../styled-text.js";
 
-/** The user's input echoed into the transcript: `› question`. */
+/** The most rows of a question echoed into the transcript; a longer one is folded. */
+export const MAX_ECHO_ROWS = 4;
+
+/**
+ * The user's input echoed into the transcript: `› question`, word-wrapped; a question longer
+ * than {@link MAX_ECHO_ROWS} rows shows its first rows and "… N more lines".
+ */
 export function inputView(text: string, context: ViewContext): Line[] {
-  return wrap([segment(text)], context.width, {
+  const lines = wrap([segment(text)], context.width, {
     first: line(segment("› ", "prompt")),
     rest: line("  "),
   });
+  if (lines.length <= MAX_ECHO_ROWS + 1) return lines;
+  const hidden = lines.length - MAX_ECHO_ROWS;
+  return [...lines.slice(0, MAX_ECHO_ROWS), line("  ", segment(`… ${hidden} more lines`, "dim"))];
 }
 
 /** An answer: its text with coloured [n] markers, then its sources. */
@@ -109,15 +118,14 @@ export function sourcesView(
           .map((author) => (author.role ? `${author.name} (${author.role})` : author.name))
           .join(", ");
         const details = [
-          authors,
-          document.publisher,
-          document.url,
-          `characters ${citation.start}–${citation.end}`,
-        ].filter((part): part is string => Boolean(part));
+          authors ? segment(authors, "dim") : undefined,
+          document.publisher ? segment(document.publisher, "dim") : undefined,
+          // The address whole, never broken over lines: clickable (OSC 8) where the terminal can.
+          document.url ? linkSegment(document.url, "dim") : undefined,
+          segment(`characters ${citation.start}–${citation.end}`, "dim"),
+        ].filter((part) => part !== undefined);
         for (const detail of details) {
-          lines.push(
-            ...wrap([segment(detail, "dim")], context.width, { first: line("    "), rest: line("    ") }),
-          );
+          lines.push(...wrap([detail], context.width, { first: line("    "), rest: line("    ") }));
         }
       }
       lines.push(

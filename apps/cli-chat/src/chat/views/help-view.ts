@@ -2,12 +2,15 @@ import type { ViewContext } from "../entries.js";
 import { SLASH_COMMANDS } from "../slash-commands.js";
 import { BLANK, fit, type Line, line, segment, wrap } from "../styled-text.js";
 
-const KEYS: readonly (readonly [string, string])[] = [
+/** The keys /help lists, with what they do (the README's table says the same). */
+export const HELP_KEYS: readonly (readonly [string, string])[] = [
   ["Enter", "ask, or run a /command"],
   ["Tab", "complete a /command, or a citation number after /open"],
   ["↑ ↓", "earlier questions (kept between runs)"],
   ["← → Home End", "move; Ctrl+A/E start/end"],
-  ["Ctrl+U / Ctrl+W", "delete to start / delete a word"],
+  ["Ctrl+U / Ctrl+K", "delete to the start / to the end of the line"],
+  ["Ctrl+W", "delete the word before the cursor"],
+  ["Ctrl+L", "clear the screen (the transcript stays in the scrollback)"],
   ["Ctrl+C", "clear the line; twice to leave"],
   ["Ctrl+D", "leave (on an empty line)"],
 ];
@@ -45,7 +48,7 @@ export function helpView(context: ViewContext): Line[] {
   });
   lines.push(BLANK, line(segment("Keys", "heading")));
   const keyColumn = Math.min(18, Math.floor(width / 2));
-  for (const [key, what] of KEYS) {
+  for (const [key, what] of HELP_KEYS) {
     if (key.length + 2 > keyColumn || width < 60) {
       lines.push(...wrap([segment(key, "accent")], width, { first: line("  "), rest: line("    ") }));
       lines.push(...wrap([segment(what, "dim")], width, { first: line("    "), rest: line("    ") }));

@@ -62,7 +62,20 @@ interface Group {
   readonly bars: boolean;
 }
 
-/** Groups metrics by unit; a group of two or more comparable values gets bars (years never do). */
+/**
+ * Whether bars help compare a group's values: shares (of 100%) always do; other units when
+ * there are two values or more that differ, and the largest is more than a handful — bars
+ * for "5 countries" against "3" say nothing the digits don't. Years never get bars.
+ */
+function barsCompare(unit: string, metrics: readonly Metric[]): boolean {
+  const lower = unit.toLowerCase();
+  if (metrics.length < 2 || lower === "year") return false;
+  if (lower === "percent" || unit === "%") return true;
+  const values = metrics.map((metric) => metric.value);
+  return Math.max(...values) > 10 && new Set(values).size > 1;
+}
+
+/** Groups metrics by unit; a group whose values bars compare gets bars (see {@link barsCompare}); the rest are "Other figures". */
 export function groupMetrics(metrics: readonly Metric[]): Group[] {
   const byUnit = new Map<string, Metric[]>();
   for (const metric of metrics) {
@@ -73,15 +86,21 @@ export function groupMetrics(metrics: readonly Metric[]): Group[] {
   const groups: Group[] = [];
   const others: Metric[] = [];
   for (const [unit, list] of byUnit) {
-    if (list.length >= 2 && unit.toLowerCase() !== "year") groups.push({ unit, metrics: list, bars: true });
+    if (barsCompare(unit, list)) groups.push({ unit, metrics: list, bars: true });
     else others.push(...list);
   }
   if (others.length > 0) groups.push({ unit: "", metrics: others, bars: false });
   return groups;
 }
 
+/** A metric's label, with its year unless the label already says it ("…by 2030", not "…by 2030 (2030)"). */
 function labelOf(metric: Metric): Segment[] {
-  const year = metric.year !== undefined && metric.unit.toLowerCase() !== "year" ? ` (${metric.year})` : "";
+  const year =
+    metric.year !== undefined &&
+    metric.unit.toLowerCase() !== "year" &&
+    !new RegExp(`\\b${metric.year}\\b`).test(metric.label)
+      ? ` (${metric.year})`
+      : "";
   return [segment(metric.label), segment(year, "dim")];
 }
 

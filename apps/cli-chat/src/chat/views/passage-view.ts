@@ -26,6 +26,17 @@ export function passageWindow(citation: Citation, passages: readonly Passage[]):
   return { before: inDocument[index - 1], passage: inDocument[index], after: inDocument[index + 1] };
 }
 
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** A footnote marker's digits as a note number: superscript, or "(note n)" in plain mode. */
+export function footnoteMark(marker: string, plain: boolean): Segment {
+  const digits = marker.replace(/\D/g, "");
+  if (digits === "") return segment(marker, "dim");
+  const lead = /^\s/.test(marker) ? " " : "";
+  if (plain) return segment(`${lead}${lead ? "" : " "}(note ${digits})`, "dim");
+  return segment(`${lead}${[...digits].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join("")}`, "dim");
+}
+
 function label(passage: Passage): string {
   return passage.paragraph > 0 ? `¶${passage.paragraph}` : "";
 }
@@ -92,7 +103,10 @@ export function passageView(citation: Citation, terms: readonly string[], contex
     }
     parts.splice(0, parts.length, ...marked);
   }
-  lines.push(...passageLines(parts, passage, context, false));
+  // A footnote marker glued to the text ("old trees.11") reads as part of it: show it as a
+  // note number ("old trees.¹¹"; in plain mode, which screen readers read, "(note 11)").
+  const shown = parts.map((part) => (part.tone === "dim" ? footnoteMark(part.text, context.plain) : part));
+  lines.push(...passageLines(shown, passage, context, false));
   if (after) {
     lines.push(BLANK, ...passageLines([segment(after.text)], after, context, true));
   }

@@ -1,14 +1,18 @@
+import { readFileSync } from "node:fs";
 import { concordance, keyness, termTrend } from "@newind/analytics";
+import type { Citation, Corpus, Metric } from "@newind/core";
+import { loadDefaultCorpus } from "@newind/data";
 import { describe, expect, it } from "vitest";
 import type { ViewContext } from "../entries.js";
-import { lineText, lineWidth } from "../styled-text.js";
+import { lineText, lineWidth, renderPlain } from "../styled-text.js";
 import { makeFolderCorpus } from "../testing/analytics-corpus.js";
 import { fakeBackend, fakeCorpus } from "../testing/fake-corpus.js";
-import { answerView } from "./answer-view.js";
+import { answerView, inputView, MAX_ECHO_ROWS, sourcesView } from "./answer-view.js";
 import { compareView } from "./compare-view.js";
+import { HELP_KEYS } from "./help-view.js";
 import { kwicView } from "./kwic-view.js";
 import { bar, formatValue, groupMetrics, metricsView } from "./metrics-view.js";
-import { passageView, passageWindow } from "./passage-view.js";
+import { footnoteMark, passageView, passageWindow } from "./passage-view.js";
 import { renderEntry } from "./render-entry.js";
 import { sortEvents, timelineView } from "./timeline-view.js";
 import { trendView } from "./trend-view.js";
@@ -36,6 +40,29 @@ describe(answerView, () => {
     const segments = lines.flat();
     expect(segments).toContainEqual({ text: "[1]", tone: "marker" });
     expect(segments).toContainEqual({ text: "batteries", tone: "highlight" });
+  });
+});
+
+describe(sourcesView, () => {
+  it("prints the document's address whole, on a line of its own when it does not fit, and links it", async () => {
+    const answer = await fakeBackend().ask("When did BYD make batteries?", []);
+    const lines = sourcesView(answer, [], context(24), 1);
+    const url = "https://interpret.csis.org/example/";
+    expect(lines.map(lineText)).toContain(url);
+    const linked = renderPlain(lines, { color: false, hyperlinks: true });
+    expect(linked).toContain(`\u001b]8;;${url}\u001b\\${url}\u001b]8;;\u001b\\`);
+    expect(renderPlain(lines, { color: false })).not.toContain("\u001b");
+  });
+});
+
+describe(inputView, () => {
+  it("echoes a short question whole, and folds a long one to its first rows", () => {
+    expect(text(inputView("why now?", context()))).toBe("› why now?");
+    const long = "What did the ministry say about batteries and capacity ".repeat(40);
+    const lines = inputView(long, context(60));
+    expect(lines).toHaveLength(MAX_ECHO_ROWS + 1);
+    expect(lineText(lines[0] ?? [])).toMatch(/^› What did the ministry/);
+    expect(lineText(lines[MAX_ECHO_ROWS] ?? [])).toMatch(/^ {2}… \d+ more lines$/);
   });
 });
 
@@ -98,6 +125,58 @@ describe("metrics view", () => {
   it("leaves the bars out in plain mode", () => {
     expect(text(metricsView(context(80, { plain: true })))).not.toContain("█");
   });
+  it("draws bars only where they compare: shares, and counts that differ beyond a handful", () => {
+    const metric = (id: string, value: number, unit: string, label = id): Metric =>
+      ({ ...(fakeCorpus.datasets.metrics[0] as Metric), id, label, value, unit, year: 2020 }) as Metric;
+    const groups = groupMetrics([
+      metric("a", 5, "countries"),
+      metric("b", 3, "countries"),
+      metric("c", 30, "years"),
+      metric("d", 30, "years"),
+      metric("e", 9, "percent"),
+      metric("f", 50, "percent"),
+      metric("g", 2, "documents"),
+    ]);
+    expect(groups.map((group) => [group.unit, group.bars, group.metrics.length])).toEqual([
+      ["percent", true, 2],
+      ["", false, 5],
+    ]);
+  });
+  it("does not repeat a year the label already says, and fits every row in 120 columns", async () => {
+    const corpus = await loadDefaultCorpus();
+    const lines = metricsView({ width: 120, corpus, color: false, plain: false });
+    for (const value of lines) expect(lineWidth(value)).toBeLessThanOrEqual(120);
+    const out = text(lines);
+    expect(out).toMatch(/by 2030 /);
+    expect(out).not.toMatch(/\b(\d{4})\b[^\n]*\(\1\)/);
+    // Every metric on one row: as many rows with a ¶ reference as metrics.
+    expect(out.split("\n").filter((row) => /¶\d+$/.test(row))).toHaveLength(corpus.datasets.metrics.length);
+  });
+});
+
+describe(footnoteMark, () => {
+  it("shows a glued footnote marker as a superscript note number, or (note n) in plain mode", () => {
+    expect(footnoteMark("11", false)).toEqual({ text: "¹¹", tone: "dim" });
+    expect(footnoteMark(" 7", false)).toEqual({ text: " ⁷", tone: "dim" });
+    expect(footnoteMark("3", true)).toEqual({ text: " (note 3)", tone: "dim" });
+  });
+  it("keeps /open's note numbers apart from the text they follow", async () => {
+    const corpus: Corpus = await loadDefaultCorpus();
+    const sentence = corpus.sentences.find((candidate) => candidate.text.endsWith("old trees."));
+    if (!sentence) throw new Error("no sentence ends with 'old trees.'");
+    const citation: Citation = {
+      n: 1,
+      docId: sentence.docId,
+      passageId: sentence.passageId,
+      paragraph: sentence.paragraph,
+      start: sentence.span.start,
+      end: sentence.span.end,
+      quote: sentence.text,
+    };
+    const out = text(passageView(citation, [], { width: 80, corpus, color: false, plain: false }));
+    expect(out).toMatch(/old trees\.»¹¹/);
+    expect(out).not.toMatch(/trees\.»?11/);
+  });
 });
 
 describe("timeline view", () => {
@@ -144,6 +223,28 @@ describe(renderEntry, () => {
           expect(lineWidth(value)).toBeLessThanOrEqual(width);
       }
     }
+  });
+});
+
+describe("/help and the README", () => {
+  // The README's "keys" table: | keys | what they do |.
+  const readme = readFileSync(new URL("../../../../../README.md", import.meta.url), "utf8");
+  const table = readme.slice(readme.indexOf("| keys |"), readme.indexOf("| command |"));
+  const rows = new Map(
+    [...table.matchAll(/^\| ([^|]+) \| ([^|]+) \|$/gm)].map((match) => [match[1]?.trim(), match[2]?.trim()]),
+  );
+
+  it("say the same about every Ctrl key", () => {
+    for (const [key, what] of HELP_KEYS) {
+      for (const control of key.match(/Ctrl\+[A-Z]/g) ?? []) {
+        expect(
+          [...rows.keys()].some((cell) => cell?.includes(control)),
+          `${control} is in the README`,
+        ).toBe(true);
+      }
+      if (rows.has(key)) expect(rows.get(key), key).toBe(what);
+    }
+    expect(rows.get("Ctrl+U / Ctrl+K")).toBe("delete to the start / to the end of the line");
   });
 });
 
