@@ -415,7 +415,11 @@ for (let fold = 0; fold < FOLDS; fold++) {
       lexical.confidence <= model.band[1];
     if (useSemantic) consulted++;
     const decided = useSemantic ? decide(item, "semantic", model.semantic) : lexical;
-    heldConfidences.push({ answerable: item.answerable, confidence: decided.confidence, builtin: !item.set.startsWith("other") });
+    heldConfidences.push({
+      answerable: item.answerable,
+      confidence: decided.confidence,
+      builtin: !item.set.startsWith("other"),
+    });
     if (!item.answerable) continue;
     ofAnswerable++;
     const decision = useSemantic ? decide(item, "semantic", model.semantic) : lexical;
@@ -433,7 +437,10 @@ for (const [name, pool] of [
   ["built-in", heldConfidences.filter((c) => c.builtin)],
   ["other-docs", heldConfidences.filter((c) => !c.builtin)],
 ]) {
-  const positives = pool.filter((c) => c.answerable).map((c) => c.confidence).sort((a, b) => a - b);
+  const positives = pool
+    .filter((c) => c.answerable)
+    .map((c) => c.confidence)
+    .sort((a, b) => a - b);
   const negatives = pool.filter((c) => !c.answerable).map((c) => c.confidence);
   let wins = 0;
   for (const n of negatives) for (const p of positives) wins += p > n ? 1 : p === n ? 0.5 : 0;

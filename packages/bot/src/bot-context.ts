@@ -169,7 +169,10 @@ export class BotContext {
       for (const passage of this.corpus.passages) {
         if (passage.kind === "heading" || passage.role === "title") {
           const words = cueWords(passage.text).join(" ");
-          inside = apparatusHeadings.has(words) || apparatusHeadings.has(passage.text.trim()) ? passage.docId : undefined;
+          inside =
+            apparatusHeadings.has(words) || apparatusHeadings.has(passage.text.trim())
+              ? passage.docId
+              : undefined;
           continue;
         }
         if (inside === passage.docId) out.add(passage.id);

@@ -27,3 +27,11 @@ export {
   normalizeQuestion,
 } from "./question/normalize-question.js";
 export type { ScoringModel } from "./scoring/scoring-model.js";
+export type { SemanticOptions } from "./semantic/semantic-support.js";
+export {
+  loadVectors,
+  type SentenceEncoder,
+  type StoredVectors,
+  storeVectors,
+  type Vector,
+} from "./semantic/vectors.js";

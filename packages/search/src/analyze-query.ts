@@ -95,7 +95,11 @@ export function analyzeQuery(query: string, context?: AnalyzeQueryContext | null
   let groups = 0;
   const add = (term: string, weight: number, group: number, source: QueryTermSource, word?: string) => {
     const existing = byTerm.get(term);
-    if (!existing) byTerm.set(term, word === undefined ? { term, weight, group, source } : { term, weight, group, source, word });
+    if (!existing)
+      byTerm.set(
+        term,
+        word === undefined ? { term, weight, group, source } : { term, weight, group, source, word },
+      );
     else if (weight > existing.weight) Object.assign(existing, { weight, source });
   };
 

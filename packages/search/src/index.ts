@@ -16,6 +16,7 @@ export {
   tokenizeWords,
   type WordToken,
 } from "./analyzer.js";
+export { curatedContext } from "./curated-context.js";
 export {
   DEFAULT_INDEX_URL,
   loadDefaultSearchIndex,
@@ -23,9 +24,8 @@ export {
   searchCitations,
   writeSearchIndex,
 } from "./default-index.js";
-export { curatedContext } from "./curated-context.js";
-export { buildExpansions, type ChineseRule, type ExpansionRule, type ExpansionTable } from "./expansions.js";
 export { isCommonEnglishWord } from "./english-words.js";
+export { buildExpansions, type ChineseRule, type ExpansionRule, type ExpansionTable } from "./expansions.js";
 export { foldText } from "./fold.js";
 export { type QuestionFocus, questionFocus } from "./intent.js";
 export {

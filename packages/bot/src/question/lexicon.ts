@@ -573,7 +573,25 @@ export const CHINESE_FUNCTION_WORDS: readonly string[] = [
 
 /** Headings of the parts of a document that are about other texts or the document itself, not its subject. */
 export const APPARATUS_HEADINGS: readonly string[] = [
-  "notes", "endnotes", "footnotes", "references", "sources", "bibliography", "works cited", "citations",
-  "disclaimer", "author information", "about the author", "about the authors", "acknowledgements",
-  "acknowledgments", "related", "related content", "related links", "share", "注释", "参考文献", "附注",
+  "notes",
+  "endnotes",
+  "footnotes",
+  "references",
+  "sources",
+  "bibliography",
+  "works cited",
+  "citations",
+  "disclaimer",
+  "author information",
+  "about the author",
+  "about the authors",
+  "acknowledgements",
+  "acknowledgments",
+  "related",
+  "related content",
+  "related links",
+  "share",
+  "注释",
+  "参考文献",
+  "附注",
 ];

@@ -4,9 +4,9 @@ import type { ScoringModel } from "./scoring-model.js";
 
 /** The model fitted by `scripts/fit-model.mjs` on the question banks. */
 export const FITTED_MODEL: ScoringModel = {
-  lexical: {
-    ranking: {
-      features: [
+  "lexical": {
+    "ranking": {
+      "features": [
         "coverage",
         "coverageInContext",
         "coverageCurated",
@@ -32,6 +32,9 @@ export const FITTED_MODEL: ScoringModel = {
         "role:quote",
         "role:heading",
         "firstInPassage",
+        "role:apparatus",
+        "previousCoverage",
+        "nextCoverage",
         "documentLead",
         "gistLead",
         "previousPassage",
@@ -40,16 +43,50 @@ export const FITTED_MODEL: ScoringModel = {
         "contextCoverage",
         "length",
         "semantic",
-        "semanticRelative",
+        "semanticRelative"
       ],
-      weights: [
-        1.1524, 1.1683, 1.7025, -0.7747, 0.6606, -0.6208, 1.187, 0.0304, 0.791, -0.4535, 0.5764, 1.1449,
-        0.317, -0.0658, 0.2057, 0.2555, -0.3421, 0.4767, 0.1568, 3.9597, 0.3974, 0.2945, 0.4508, -0.0098,
-        -0.2443, 0.6268, 0.8126, 0.7853, 0.1573, 0.2554, 1.4478, 0.3636, 0, 0,
-      ],
+      "weights": [
+        0.8538,
+        0.8184,
+        1.4068,
+        -0.7405,
+        0.806,
+        -0.1492,
+        0.8312,
+        0.193,
+        0.4814,
+        -0.3453,
+        0.6798,
+        0.8757,
+        0.1847,
+        0.0929,
+        0.1323,
+        0.1486,
+        -0.4346,
+        0.3343,
+        0.6497,
+        3.4146,
+        0.3163,
+        0.2782,
+        0.3182,
+        -0.0083,
+        -0.1676,
+        -0.0016,
+        0.7883,
+        0.2038,
+        0.449,
+        0.2933,
+        0.6573,
+        0.0086,
+        0.5322,
+        0.7104,
+        0.2616,
+        0,
+        0
+      ]
     },
-    answer: {
-      features: [
+    "answer": {
+      "features": [
         "bias",
         "bestScore",
         "margin",
@@ -69,18 +106,36 @@ export const FITTED_MODEL: ScoringModel = {
         "aboutDocument",
         "wholeDocument",
         "followUp",
-        "chinese",
+        "chinese"
       ],
-      weights: [
-        -1.8253, 0.5601, 0.37, -0.5819, -1.0381, 0.9729, -0.797, 2.3885, -1.1686, -0.7221, 0.3069, 0, 0,
-        -2.208, -0.0947, 3.6019, 1.5638, 0.4675, 1.9616, 0.9242,
-      ],
+      "weights": [
+        -1.0062,
+        0.6207,
+        0.5942,
+        -0.6873,
+        -0.3735,
+        0.6359,
+        -0.4387,
+        1.7454,
+        -1.3618,
+        -0.6046,
+        0.2621,
+        0,
+        0,
+        -1.5743,
+        -0.0651,
+        1.9028,
+        1.1174,
+        0.1703,
+        1.4663,
+        0.6778
+      ]
     },
-    threshold: 0.5078,
+    "threshold": 0.5811
   },
-  semantic: {
-    ranking: {
-      features: [
+  "semantic": {
+    "ranking": {
+      "features": [
         "coverage",
         "coverageInContext",
         "coverageCurated",
@@ -106,6 +161,9 @@ export const FITTED_MODEL: ScoringModel = {
         "role:quote",
         "role:heading",
         "firstInPassage",
+        "role:apparatus",
+        "previousCoverage",
+        "nextCoverage",
         "documentLead",
         "gistLead",
         "previousPassage",
@@ -114,16 +172,50 @@ export const FITTED_MODEL: ScoringModel = {
         "contextCoverage",
         "length",
         "semantic",
-        "semanticRelative",
+        "semanticRelative"
       ],
-      weights: [
-        1.035, 0.942, 1.7428, -0.9924, 0.2132, -0.4552, 0.9464, 0.0068, 0.691, -0.2475, 0.5554, 1.1048, 0.311,
-        0.0152, 0.0691, 0.2781, -0.3057, 0.4805, 0.3061, 3.4575, 0.2412, 0.4378, 1.0609, 0.0594, -0.3886,
-        0.7056, 0.931, 0.9054, 0.4609, 0.1243, 1.4347, 0.8984, 1.7734, 2.3954,
-      ],
+      "weights": [
+        0.7311,
+        0.694,
+        1.4211,
+        -0.8866,
+        0.5333,
+        -0.0845,
+        0.6788,
+        0.1885,
+        0.4193,
+        -0.2387,
+        0.6629,
+        0.8507,
+        0.1747,
+        0.1378,
+        0.042,
+        0.1577,
+        -0.3821,
+        0.3485,
+        0.7203,
+        3.0388,
+        0.1876,
+        0.3383,
+        0.6694,
+        0.0132,
+        -0.2492,
+        -0.0009,
+        0.7812,
+        0.0899,
+        0.4668,
+        0.3194,
+        0.6469,
+        0.2558,
+        0.418,
+        0.6996,
+        0.5049,
+        1.2323,
+        2.0201
+      ]
     },
-    answer: {
-      features: [
+    "answer": {
+      "features": [
         "bias",
         "bestScore",
         "margin",
@@ -143,16 +235,37 @@ export const FITTED_MODEL: ScoringModel = {
         "aboutDocument",
         "wholeDocument",
         "followUp",
-        "chinese",
+        "chinese"
       ],
-      weights: [
-        -1.8491, 0.0993, 0.3053, -0.846, -0.7046, 0.8716, -1.0155, 2.2366, -1.2485, -0.5921, 0.6222, 0.6914,
-        1.3359, -2.2998, -0.0791, 2.8257, 1.5415, 0.3739, 2.1731, 1.6309,
-      ],
+      "weights": [
+        -1.2544,
+        0.4008,
+        0.3906,
+        -0.7371,
+        -0.2816,
+        0.5674,
+        -0.5988,
+        1.5886,
+        -1.3536,
+        -0.5541,
+        0.5084,
+        0.5826,
+        1.0042,
+        -1.5912,
+        -0.0499,
+        1.5899,
+        1.0903,
+        0.1177,
+        1.6252,
+        1.1675
+      ]
     },
-    threshold: 0.5085,
+    "threshold": 0.5889
   },
-  band: [0.4237, 0.949],
-  companion: 0.1,
-  sentences: 3,
+  "band": [
+    0.5223,
+    0.9129
+  ],
+  "companion": 0.02,
+  "sentences": 3
 };

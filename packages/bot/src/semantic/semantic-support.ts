@@ -12,6 +12,12 @@ export interface SemanticOptions {
   sentenceVectors?:
     | ReadonlyArray<Vector | undefined>
     | (() => Promise<ReadonlyArray<Vector | undefined> | undefined>);
+  /**
+   * Called after sentences were encoded for a question, with every vector known so far (by
+   * sentence number): where a caller keeps them, in a cache beside the corpus, for next time.
+   * Errors are ignored: a vector not kept is only encoded again.
+   */
+  saveSentenceVectors?: (vectors: ReadonlyArray<Vector | undefined>) => void | Promise<void>;
 }
 
 /** At most this many question vectors are remembered. */
@@ -56,6 +62,14 @@ export class SemanticSupport {
       const vector = vectors[k];
       if (vector) this.#sentences.set(i, vector);
     });
+    if (missing.length > 0 && this.#options.saveSentenceVectors) {
+      const all = this.#corpus.sentences.map((_sentence, i) => this.#sentences.get(i));
+      try {
+        await this.#options.saveSentenceVectors(all);
+      } catch {
+        // Only a cache: the vectors are encoded again next time.
+      }
+    }
     const questionVector = known ?? vectors[texts.length];
     if (questionVector && !known) {
       if (this.#questions.size >= QUESTION_MEMORY) this.#questions.clear();
