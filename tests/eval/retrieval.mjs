@@ -19,7 +19,7 @@ export const SHARED_EVAL_DIR = existsSync(
   fileURLToPath(new URL("../../../shared/eval/dev.jsonl", import.meta.url)),
 )
   ? fileURLToPath(new URL("../../../shared/eval/", import.meta.url))
-  : fileURLToPath(new URL("./questions/", import.meta.url));
+  : fileURLToPath(new URL("./questions/builtin/", import.meta.url));
 const MAX_CITATION = 750;
 const KS = [1, 3, 5];
 const UNANSWERABLE = new Set(["unanswerable", "offtopic"]);

@@ -25,14 +25,18 @@ export const SETS = {
   "other-docs": { file: "docs/other-docs.jsonl", corpus: "docs/other-docs" },
 };
 
+/** The corpus of each question file of training/ (by file name): the built-in document unless named here. */
+export const TRAINING_CORPORA = {
+  "other-docs-2026-12.jsonl": "docs/other-docs",
+  "written-docs-2026-12.jsonl": "docs/written-docs",
+};
+
 /**
  * Held-out sets: written apart from the code (by writers who saw only the documents and the
  * eval README) and never fitted or tuned on — reported, never used to choose anything.
  */
 export const HOLDOUT = {
   "holdout-builtin": { file: "holdout/builtin-2026-12.jsonl", corpus: "builtin" },
-  "holdout-other-docs": { file: "holdout/other-docs-2026-12.jsonl", corpus: "docs/other-docs" },
-  "holdout-written-docs": { file: "holdout/written-docs-2026-12.jsonl", corpus: "docs/written-docs" },
   "validation-unseen": { file: "validation/unseen-1.jsonl", corpus: "builtin" },
   "validation-unseen-2": { file: "validation/unseen-2.jsonl", corpus: "builtin" },
 };

@@ -43,6 +43,7 @@ import {
   readQuestions,
   SETS,
   summarize,
+  TRAINING_CORPORA,
 } from "./eval-sets.mjs";
 
 const FOLDS = 5;
@@ -59,7 +60,11 @@ function trainingSets() {
   for (const file of readdirSync(`${QUESTIONS}training`)
     .filter((f) => f.endsWith(".jsonl"))
     .sort()) {
-    sets.push({ name: `training/${file}`, file: `training/${file}`, corpus: "builtin" });
+    sets.push({
+      name: `training/${file}`,
+      file: `training/${file}`,
+      corpus: TRAINING_CORPORA[file] ?? "builtin",
+    });
   }
   return sets;
 }
@@ -393,7 +398,8 @@ function printBySet(title, rows) {
   console.log(`\n${title}`);
   const names = [...new Set(rows.map((row) => row.set))];
   const groups = [
-    ["built-in document (all sets)", rows.filter((row) => !row.set.startsWith("other"))],
+    ["built-in document (all sets)", rows.filter((row) => !row.set.includes("docs"))],
+    ["documents without curated data (all sets)", rows.filter((row) => row.set.includes("docs"))],
     ...names.map((name) => [name, rows.filter((row) => row.set === name)]),
   ];
   for (const [name, list] of groups) console.log(`  ${name.padEnd(40)} ${JSON.stringify(summarize(list))}`);
@@ -435,7 +441,7 @@ printBySet(`cross-validated (${FOLDS} folds by question)`, cvRows);
 // ROC AUC, and the abstention it would reach at exactly 5 % false abstention.
 for (const [name, pool] of [
   ["built-in", heldConfidences.filter((c) => c.builtin)],
-  ["other-docs", heldConfidences.filter((c) => !c.builtin)],
+  ["documents without curated data", heldConfidences.filter((c) => !c.builtin)],
 ]) {
   const positives = pool
     .filter((c) => c.answerable)

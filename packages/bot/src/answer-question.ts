@@ -32,6 +32,8 @@ export interface Deliberation {
   threshold: number;
   /** The earlier turn followed up, if any. */
   previous: TurnState | undefined;
+  /** The first sentence the conversation's last answered turn cited (whether or not this question follows it up). */
+  lastEvidence: number | undefined;
   /** What the features were computed from (for the fitting script, which recomputes them). */
   input: FeatureInput;
 }
@@ -58,6 +60,7 @@ export interface Gathered {
   analysis: QuestionAnalysis;
   inherited: readonly Concept[];
   previous: TurnState | undefined;
+  lastEvidence: number | undefined;
   candidates: readonly Candidate[];
   input: FeatureInput;
 }
@@ -88,7 +91,14 @@ export function gather(context: BotContext, question: string, states: readonly T
     previousSentences: new Set(previousEvidence),
     lead: context.lead(),
   };
-  return { analysis, inherited, previous: inherited.length > 0 ? previous : undefined, candidates, input };
+  return {
+    analysis,
+    inherited,
+    previous: inherited.length > 0 ? previous : undefined,
+    lastEvidence: previous?.evidence[0],
+    candidates,
+    input,
+  };
 }
 
 /** Whether the semantic part may change a question's decision: an English question the lexical part is unsure of. */
@@ -133,6 +143,7 @@ export function score(
     confidence: best ? sigmoid(linearScore(part.answer, x)) : 0,
     threshold: part.threshold,
     previous: gathered.previous,
+    lastEvidence: gathered.lastEvidence,
     input,
   };
 }
@@ -193,7 +204,10 @@ export async function answerQuestionAsync(
 function conclude(context: BotContext, model: ScoringModel, deliberation: Deliberation): AnsweredTurn {
   const { analysis, candidates, inherited } = deliberation;
   const strategy = STRATEGIES.find((entry) => entry.applies(context, analysis));
-  const drafted = strategy?.draft(context, analysis);
+  const previousSentence = deliberation.lastEvidence;
+  const previousDocument =
+    previousSentence === undefined ? undefined : context.corpus.sentences[previousSentence]?.docId;
+  const drafted = strategy?.draft(context, analysis, previousDocument);
   if (!drafted && (candidates.length === 0 || deliberation.confidence < deliberation.threshold)) {
     return {
       answer: abstain(context, analysis),
@@ -272,7 +286,10 @@ function choose(context: BotContext, deliberation: Deliberation, model: ScoringM
 
 /** The titles of the loaded documents, for a refusal ("“A”, “B” and 3 more"). */
 function documentNames(context: BotContext): string {
-  const titles = context.corpus.documents.map((document) => `“${document.title}”`);
+  // A title that opens with a quotation mark of its own is not wrapped in another.
+  const titles = context.corpus.documents.map((document) =>
+    /^[“"‘']/.test(document.title) ? document.title : `“${document.title}”`,
+  );
   if (titles.length <= 2) return titles.join(" and ");
   return `${titles.slice(0, 2).join(", ")} and ${titles.length - 2} more`;
 }

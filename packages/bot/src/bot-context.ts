@@ -83,6 +83,7 @@ export class BotContext {
   #entityNames: string[] | undefined;
   #lead: ReadonlySet<number> | undefined;
   #apparatusPassages: ReadonlySet<string> | undefined;
+  #authorSentences: ReadonlySet<number> | undefined;
   readonly #documentTerms = new Map<string, ReadonlySet<string>>();
   readonly #central = new Map<string, number | undefined>();
 
@@ -159,6 +160,25 @@ export class BotContext {
       this.#sequences.set(i, pairs);
     }
     return pairs;
+  }
+
+  /** The sentences that name an author of their document (from its bylines or front matter). */
+  authorSentences(): ReadonlySet<number> {
+    if (!this.#authorSentences) {
+      const out = new Set<number>();
+      const names = new Map(
+        this.corpus.documents.map((document) => [
+          document.id,
+          document.authors.map((author) => author.name.trim()).filter((name) => name.length >= 4),
+        ]),
+      );
+      this.corpus.sentences.forEach((sentence, i) => {
+        const own = names.get(sentence.docId) ?? [];
+        if (own.some((name) => sentence.text.includes(name))) out.add(i);
+      });
+      this.#authorSentences = out;
+    }
+    return this.#authorSentences;
   }
 
   /** The passages under a heading of a document's apparatus (notes, references, disclaimer…), up to the next heading. */

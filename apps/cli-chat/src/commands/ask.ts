@@ -53,7 +53,7 @@ export async function run(context: CommandContext): Promise<number> {
   }
   if (question.truncated) {
     context.stderr.write(
-      `newind: the question was longer than ${MAX_QUESTION_LENGTH} characters; only the start was read.\n`,
+      `newind: the question was longer than ${MAX_QUESTION_LENGTH} characters; only its end (where a pasted question usually is) was read.\n`,
     );
   }
   const corpus = await context.loadCorpus();
@@ -177,7 +177,7 @@ async function runJsonLines(context: CommandContext): Promise<number> {
       const question = normalizeQuestion(record.question);
       if (question.truncated) {
         context.stderr.write(
-          `newind: line ${lineNumber}: the question was longer than ${MAX_QUESTION_LENGTH} characters; only the start was read.\n`,
+          `newind: line ${lineNumber}: the question was longer than ${MAX_QUESTION_LENGTH} characters; only its end (where a pasted question usually is) was read.\n`,
         );
       }
       if (!/[\p{L}\p{N}]/u.test(question.text)) throw new Error('"question" is empty');

@@ -68,7 +68,10 @@ export function findCandidates(
       if (context.corpus.sentences[next]?.docId === context.corpus.sentences[sentence]?.docId) add(next);
     }
   }
-  if (analysis.wholeDocument || analysis.aboutDocument) for (const sentence of context.lead()) add(sentence);
+  if (analysis.wholeDocument || analysis.aboutDocument) {
+    for (const sentence of context.lead()) add(sentence);
+    for (const sentence of context.authorSentences()) add(sentence);
+  }
   for (const candidate of [...out]) {
     const passageId = context.corpus.sentences[candidate.sentence]?.passageId;
     for (const item of passageId ? (context.itemsOf.get(passageId) ?? []) : []) {

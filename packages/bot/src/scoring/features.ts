@@ -58,6 +58,8 @@ export const RANKING_FEATURES = [
   "documentLead",
   /** The question asks for the gist and the sentence presents the document. */
   "gistLead",
+  /** The question is about the document and the sentence names one of its authors. */
+  "documentAuthor",
   /** A follow-up, and the sentence is in a passage an earlier answer cited. */
   "previousPassage",
   /** A follow-up, and the sentence is one an earlier answer cited. */
@@ -276,6 +278,7 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
     if (analysis.aboutDocument) set("documentLead", 1);
     if (analysis.wholeDocument) set("gistLead", 1);
   }
+  if (analysis.aboutDocument && context.authorSentences().has(candidate.sentence)) set("documentAuthor", 1);
   if (input.previousPassages.has(sentence.passageId)) set("previousPassage", 1);
   if (input.previousSentences.has(candidate.sentence)) set("previousSentence", 1);
   else if (

@@ -4,21 +4,39 @@ import type { Strategy } from "./strategy.js";
 
 /** The most sentences a gist quotes. */
 const GIST_SENTENCES = 3;
+/** The most documents whose openings answer a gist question that does not say which document it means. */
+const MAX_DOCUMENTS = 4;
 /** A question about the gist that names more topic words than this is a question about the topic. */
 const GIST_TOPIC_CONCEPTS = 2;
 
-/** The document a question about "the document" means: the one whose title and lead share most of its words. */
+/**
+ * The document a question about "the document" means: the one whose title and lead share most of
+ * its words; undefined when several share as many (the question does not say which).
+ */
 function documentOf(context: BotContext, analysis: QuestionAnalysis): string | undefined {
   const documents = context.corpus.documents;
   if (documents.length <= 1) return documents[0]?.id;
   const concepts = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
-  let best: { id: string; score: number } | undefined;
-  for (const document of documents) {
-    const terms = context.documentTerms(document.id);
-    const score = concepts.filter((concept) => concept.terms.some((term) => terms.has(term))).length;
-    if (!best || score > best.score) best = { id: document.id, score };
-  }
-  return best?.id;
+  const scored = documents
+    .map((document) => {
+      const terms = context.documentTerms(document.id);
+      return {
+        id: document.id,
+        score: concepts.filter((concept) => concept.terms.some((term) => terms.has(term))).length,
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  return first && (!second || first.score > second.score) ? first.id : undefined;
+}
+
+/** The opening sentences of a document's lead: its standfirst, else its first paragraph of prose. */
+function openingOf(context: BotContext, docId: string, count: number): number[] {
+  const lead = [...context.lead()].filter((i) => context.corpus.sentences[i]?.docId === docId);
+  const roleOf = (i: number) => context.passages.get(context.corpus.sentences[i]?.passageId ?? "")?.role;
+  const standfirst = lead.filter((i) => roleOf(i) === "standfirst");
+  const body = lead.filter((i) => roleOf(i) === "body");
+  return (standfirst.length > 0 ? standfirst : body).slice(0, count);
 }
 
 /**
@@ -34,19 +52,17 @@ export const documentLead: Strategy = {
     if (content.some((concept) => !concept.known && !concept.common)) return false;
     return analysis.wholeDocument && content.filter((concept) => concept.known).length <= GIST_TOPIC_CONCEPTS;
   },
-  draft(context, analysis) {
-    const docId = documentOf(context, analysis);
-    if (docId === undefined) return undefined;
-    const lead = [...context.lead()].filter((i) => context.corpus.sentences[i]?.docId === docId);
-    const standfirst = lead.filter(
-      (i) => context.passages.get(context.corpus.sentences[i]?.passageId ?? "")?.role === "standfirst",
-    );
-    const body = lead.filter(
-      (i) => context.passages.get(context.corpus.sentences[i]?.passageId ?? "")?.role === "body",
-    );
-    const opening = (standfirst.length > 0 ? standfirst : body).slice(0, 2);
+  draft(context, analysis, previousDocument) {
+    const docId = documentOf(context, analysis) ?? previousDocument;
+    if (docId === undefined) {
+      // Several documents, and the question does not say which: the opening of each.
+      const openings = context.corpus.documents
+        .slice(0, MAX_DOCUMENTS)
+        .flatMap((document) => openingOf(context, document.id, 1));
+      return openings.length > 0 ? openings : undefined;
+    }
+    const sentences = openingOf(context, docId, 2);
     const central = context.centralSentence(docId);
-    const sentences = [...opening];
     if (central !== undefined && !sentences.includes(central)) sentences.push(central);
     return sentences.length > 0 ? sentences.slice(0, GIST_SENTENCES) : undefined;
   },

@@ -10,6 +10,9 @@ export interface Strategy {
   name: string;
   /** Whether the strategy answers this question. */
   applies(context: BotContext, analysis: QuestionAnalysis): boolean;
-  /** The sentence numbers to quote, in order, or undefined to fall back. */
-  draft(context: BotContext, analysis: QuestionAnalysis): number[] | undefined;
+  /**
+   * The sentence numbers to quote, in order, or undefined to fall back. `previousDocument` is the
+   * document the conversation's last answer cited, if any.
+   */
+  draft(context: BotContext, analysis: QuestionAnalysis, previousDocument?: string): number[] | undefined;
 }
