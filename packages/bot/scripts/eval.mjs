@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // Grades the built bot (dist) on question sets: `node scripts/eval.mjs [set…] [--verbose]`.
 import { createBot } from "../dist/index.js";
-import { gradeBot, HOLDOUT, loadSetCorpus, readQuestions, SETS, summarize } from "./eval-sets.mjs";
+import {
+  gradeBot,
+  HOLDOUT,
+  loadSetCorpus,
+  readQuestions,
+  SETS,
+  summarize,
+  TRAINING_CORPORA,
+} from "./eval-sets.mjs";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
@@ -15,8 +23,11 @@ const extra = names.filter((name) => !(name in ALL));
 const sets = Object.entries(wantsHoldout ? HOLDOUT : ALL).filter(
   ([name]) => (names.length === 0 && (wantsHoldout || name in SETS)) || names.includes(name),
 );
-for (const file of extra)
-  sets.push([file, { file, corpus: file.includes("docs") ? "docs/other-docs" : "builtin" }]);
+for (const file of extra) {
+  const corpus =
+    TRAINING_CORPORA[file.split("/").pop()] ?? (file.includes("other-docs") ? "docs/other-docs" : "builtin");
+  sets.push([file, { file, corpus }]);
+}
 for (const [name, set] of sets) {
   const { corpus, index } = await loadSetCorpus(set.corpus);
   const bot = createBot({

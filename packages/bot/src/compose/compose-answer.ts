@@ -2,6 +2,8 @@ import type { Answer } from "@newind/core";
 import { analyzeText } from "@newind/search";
 import type { BotContext } from "../bot-context.js";
 import type { QuestionAnalysis } from "../question/analyze-question.js";
+import { CueSet, cueWords } from "../question/cues.js";
+import { ENUMERATION_CUES, ORDINAL_OPENERS } from "../question/lexicon.js";
 import type { Candidate } from "../retrieval/candidates.js";
 import {
   AnswerText,
@@ -298,6 +300,69 @@ function passageUnit(context: BotContext, passageId: string): Unit {
   };
 }
 
+const enumerationCues = new CueSet(ENUMERATION_CUES);
+const ordinalOpeners = new Set(ORDINAL_OPENERS);
+/** The most sentences of a prose enumeration quoted after the sentence that announces it. */
+const MAX_CONTINUATION = 5;
+
+/**
+ * The sentences that carry on what a sentence announces ("…there are three reasons for it." →
+ * "First, …", "Second, …"): the following sentences of the same document that open with an
+ * ordinal, when the sentence (or one of the next `lookAhead` of its passage) announces an
+ * enumeration (ends with a colon, or speaks of "three parts", "the following"…).
+ */
+function continuation(context: BotContext, sentence: number, lookAhead: number): number[] {
+  const s = context.corpus.sentences[sentence];
+  if (!s) return [];
+  const opens = (i: number) => {
+    const words = cueWords(context.corpus.sentences[i]?.text ?? "").slice(0, 2);
+    const opener = words[0] === "and" ? words[1] : words[0];
+    return opener !== undefined && ordinalOpeners.has(opener);
+  };
+  const announces = (i: number) =>
+    context.sentence(i).introduces || enumerationCues.has(cueWords(context.corpus.sentences[i]?.text ?? ""));
+  // Where the enumeration starts: right after this sentence, or after a sentence or two of the
+  // same passage that lead up to it ("…asked me why. I will be frank. There are three reasons: First, …").
+  let start = -1;
+  for (let i = sentence; i <= sentence + lookAhead; i++) {
+    const next = context.corpus.sentences[i + 1];
+    if (!next || next.docId !== s.docId) break;
+    if (i > sentence && context.corpus.sentences[i]?.passageId !== s.passageId) break;
+    if (announces(i) && opens(i + 1)) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (start < 0) return [];
+  // The sentence that announces the enumeration, without what leads up to it.
+  const out: number[] = start - 1 > sentence ? [start - 1] : [];
+  for (let i = start; i < context.corpus.sentences.length && out.length < MAX_CONTINUATION; i++) {
+    if (context.corpus.sentences[i]?.docId !== s.docId || !opens(i)) break;
+    out.push(i);
+  }
+  return out;
+}
+
+/** A sentence and the enumeration it announces, each quoted in turn. */
+function runUnit(context: BotContext, sentences: readonly number[], terms: ReadonlySet<string>): Unit {
+  const parts = sentences.map((sentence) => sentenceUnit(context, sentence, terms));
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  return {
+    sentences: [...sentences],
+    length,
+    minLength: Math.min(
+      length,
+      parts.reduce((sum, part) => sum + part.minLength, 0),
+    ),
+    write(out, room) {
+      parts.forEach((part, k) => {
+        const left = parts.slice(k + 1).reduce((sum, later) => sum + later.minLength, 0);
+        part.write(out, room - (out.text().length > 0 ? 0 : 0) - left);
+      });
+    },
+  };
+}
+
 /** What to write for one chosen sentence. */
 function unitOf(
   context: BotContext,
@@ -315,6 +380,10 @@ function unitOf(
   if (list && wantsList(context, analysis, list, sentence)) return listUnit(context, analysis, list);
   if (passage?.kind === "quote") return quoteUnit(context, sentence);
   if (passage?.role === "byline") return passageUnit(context, s?.passageId ?? "");
+  // A question asking why, what or which may be answered by the enumeration a sentence leads up to.
+  const lookAhead = ["why", "list", "other", "definition"].includes(analysis.intent) ? 3 : 0;
+  const following = continuation(context, sentence, lookAhead);
+  if (following.length > 0) return runUnit(context, [sentence, ...following], terms);
   return sentenceUnit(context, sentence, terms);
 }
 

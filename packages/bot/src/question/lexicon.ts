@@ -231,6 +231,17 @@ export const WHOLE_DOCUMENT_CUES: { en: readonly string[]; zh: readonly string[]
 export const DOCUMENT_WORDS: { en: readonly string[]; zh: readonly string[] } = {
   en: [
     "article",
+    "address",
+    "transcript",
+    "briefing",
+    "page",
+    "hearing",
+    "testimony",
+    "statement",
+    "post",
+    "blog",
+    "study",
+    "note",
     "document",
     "doc",
     "piece",
@@ -594,4 +605,49 @@ export const APPARATUS_HEADINGS: readonly string[] = [
   "注释",
   "参考文献",
   "附注",
+];
+
+/** Words that announce an enumeration in prose ("there are three reasons", "as follows"). */
+export const ENUMERATION_CUES: readonly string[] = [
+  "following",
+  "as follows",
+  "these",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "several",
+  "reasons",
+  "steps",
+  "parts",
+  "points",
+  "ways",
+  "lessons",
+  "priorities",
+  "elements",
+  "pillars",
+  "factors",
+];
+
+/** Words that open an item of an enumeration in prose ("First, …", "Second, …", "Finally, …"). */
+export const ORDINAL_OPENERS: readonly string[] = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "finally",
+  "lastly",
+  "next",
+  "then",
+  "also",
+  "moreover",
+  "1",
+  "2",
+  "3",
+  "4",
+  "5",
+  "step",
 ];

@@ -17,13 +17,17 @@ function documentOf(context: BotContext, analysis: QuestionAnalysis): string | u
   const documents = context.corpus.documents;
   if (documents.length <= 1) return documents[0]?.id;
   const concepts = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
+  // "this briefing", "the report": a document that calls itself so is meant (half a topic word).
+  const selfWords = analysis.concepts
+    .filter((concept) => concept.role === "document")
+    .map((concept) => concept.word);
   const scored = documents
     .map((document) => {
       const terms = context.documentTerms(document.id);
-      return {
-        id: document.id,
-        score: concepts.filter((concept) => concept.terms.some((term) => terms.has(term))).length,
-      };
+      const text = document.text.toLowerCase();
+      const topic = concepts.filter((concept) => concept.terms.some((term) => terms.has(term))).length;
+      const self = selfWords.some((word) => new RegExp(`\\b(?:this|the|our) ${word}\\b`, "u").test(text));
+      return { id: document.id, score: topic + (self ? 0.5 : 0) };
     })
     .sort((a, b) => b.score - a.score);
   const [first, second] = scored;
