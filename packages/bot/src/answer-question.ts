@@ -217,7 +217,9 @@ function conclude(context: BotContext, model: ScoringModel, deliberation: Delibe
   const chosen = drafted
     ? drafted.map((sentence, rank) => ({ sentence, rank, score: 0 }))
     : choose(context, deliberation, model);
-  const { text, citations, sentences } = composeAnswer(context, analysis, chosen);
+  // Unsure: in the lower half of the confidences that answer.
+  const unsure = !drafted && deliberation.confidence < (deliberation.threshold + 1) / 2;
+  const { text, citations, sentences } = composeAnswer(context, analysis, chosen, unsure);
   const subject = [
     ...analysis.concepts.filter((concept) => concept.role === "content" && concept.known),
     ...inherited,

@@ -300,6 +300,7 @@ function passageUnit(context: BotContext, passageId: string): Unit {
   };
 }
 
+const HAN = /\p{Script=Han}/u;
 const enumerationCues = new CueSet(ENUMERATION_CUES);
 const ordinalOpeners = new Set(ORDINAL_OPENERS);
 /** The most sentences of a prose enumeration quoted after the sentence that announces it. */
@@ -391,14 +392,17 @@ function unitOf(
  * Composes an answer from the chosen sentences (best first): each claim an exact span of its
  * cited sentence — shortened at a clause boundary with "…" when long — a list's items after its
  * lead-in, bylines together, block quotes with their speaker; numbered [n] by first appearance.
- * Units that do not fit the length budget (600 characters, 900 for a list) are left out.
+ * Units that do not fit the length budget (600 characters, 900 for a list) are left out. An
+ * `unsure` answer missing a key word of the question says so first (see missingNote).
  */
 export function composeAnswer(
   context: BotContext,
   analysis: QuestionAnalysis,
   chosen: readonly Candidate[],
+  unsure = false,
 ): { text: string; citations: Answer["citations"]; sentences: number[] } {
-  const budget = analysis.intent === "list" ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH;
+  const note = missingNote(context, analysis, chosen, unsure);
+  const budget = (analysis.intent === "list" ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH) - note.length;
   const terms = new Set(
     analysis.concepts.filter((concept) => concept.role === "content").flatMap((concept) => concept.terms),
   );
@@ -421,10 +425,49 @@ export function composeAnswer(
     const kept = units.slice(0, count);
     const written = write(context, kept, budget);
     if (written.text.length <= budget || count === 1) {
-      return { ...written, sentences: kept.flatMap((unit) => unit.sentences) };
+      return {
+        ...written,
+        text: `${note}${written.text}`,
+        sentences: kept.flatMap((unit) => unit.sentences),
+      };
     }
   }
   return { text: "", citations: [], sentences: [] };
+}
+
+/** A key word of the question at least this close to the rarest one's weight is one whose absence an answer must own up to. */
+const KEY_WORD_SHARE = 0.8;
+
+/**
+ * "The passages that fit best do not mention “overcapacity”: " — when the answer is unsure
+ * (`unsure`) and a key word of the question (one of its rarest content words, which the
+ * documents use elsewhere) appears neither in the sentences chosen nor in their passages: an
+ * answer that misses what was asked says so instead of posing as an answer. Words the documents
+ * never use are the abstention's to judge (a misspelling or an abbreviation is not a topic).
+ */
+export function missingNote(
+  context: BotContext,
+  analysis: QuestionAnalysis,
+  chosen: readonly Candidate[],
+  unsure: boolean,
+): string {
+  if (!unsure) return "";
+  const content = analysis.concepts.filter(
+    (concept) => concept.role === "content" && !concept.figure && !HAN.test(concept.word),
+  );
+  const top = Math.max(0, ...content.map((concept) => concept.weight));
+  const near = new Set<string>();
+  for (const candidate of chosen) {
+    for (const term of context.sentence(candidate.sentence).terms) near.add(term);
+    const passageId = context.corpus.sentences[candidate.sentence]?.passageId;
+    if (passageId) for (const term of context.passageTerms(passageId)) near.add(term);
+  }
+  const missing = content
+    .filter((concept) => concept.known && !concept.common && concept.weight >= KEY_WORD_SHARE * top)
+    .filter((concept) => !concept.terms.some((term) => near.has(term)))
+    .map((concept) => `“${concept.word}”`);
+  if (missing.length === 0 || missing.length === content.length) return "";
+  return `The passages that fit best do not mention ${missing.slice(0, 3).join(" or ")}: `;
 }
 
 /** Writes units in document order, each with the room the units after it leave. */
