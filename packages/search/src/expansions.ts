@@ -1,5 +1,5 @@
 import type { Corpus } from "@newind/core";
-import { analyzeText } from "./analyzer.js";
+import { analyzeText, segmentChinese } from "./analyzer.js";
 
 /** One expansion: when a query contains `pattern` (analysed terms, in order), add `targets`. */
 export interface ExpansionRule {
@@ -72,6 +72,23 @@ function expansionBefore(text: string, end: number, acronym: string): string[] |
   return need < 0 ? taken : undefined;
 }
 
+/** The segmenter's words of a Chinese form (its bigrams would match far more than the form means). */
+function chineseWords(form: string): string[] {
+  return [...form.matchAll(/\p{Script=Han}+/gu)].flatMap((run) => segmentChinese(run[0]).words);
+}
+
+/** True when Chinese characters make up a fifth or more of the corpus's text (sampled): a corpus of Chinese documents. */
+function hasChineseDocuments(corpus: Corpus): boolean {
+  let han = 0;
+  let total = 0;
+  for (const document of corpus.documents) {
+    const sample = document.text.slice(0, 4000);
+    total += sample.length;
+    for (const character of sample) if (HAN.test(character)) han++;
+  }
+  return total > 0 && han / total >= 0.2;
+}
+
 /**
  * Builds the query expansions of a corpus from its curated datasets and its own text:
  * - entities: any name or alias in a query adds the canonical name and the acronyms;
@@ -94,22 +111,28 @@ export function buildExpansions(corpus: Corpus): ExpansionTable {
     if (kept.length > 0) chinese.push({ form, targets: kept, source });
   };
   const english = (form: string) => !HAN.test(form);
+  // Over Chinese documents (the primary collection), English words reach them through the same
+  // curated names and terms the other way round: "new industrialization" → 新型工业化.
+  const chineseDocuments = hasChineseDocuments(corpus);
 
   for (const entity of corpus.datasets.entities) {
     const forms = [entity.name, ...entity.aliases];
     const acronyms = forms.filter((form) => ACRONYM.test(form));
     const targets = [entity.name, ...acronyms].filter(english).map(analyzeText);
+    const chineseTargets = chineseDocuments ? forms.filter((form) => HAN.test(form)).map(chineseWords) : [];
     for (const form of forms) {
       if (HAN.test(form)) addChinese(form, targets, "entity");
-      else addRule(form, targets, "entity");
+      else addRule(form, [...targets, ...chineseTargets], "entity");
     }
   }
   for (const term of corpus.datasets.glossary) {
     const targets = [analyzeText(term.en)];
+    const chineseTargets = chineseDocuments ? term.zh.map(chineseWords) : [];
     for (const form of term.zh) addChinese(form, targets, "glossary");
+    if (chineseTargets.length > 0) addRule(term.en, chineseTargets, "glossary");
     for (const synonym of term.synonyms) {
       if (HAN.test(synonym)) addChinese(synonym, targets, "glossary");
-      else addRule(synonym, targets, "glossary");
+      else addRule(synonym, [...targets, ...chineseTargets], "glossary");
     }
   }
   const initials = new Map<string, Set<string>>();

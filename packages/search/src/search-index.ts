@@ -85,7 +85,7 @@ export interface SearchIndex {
 }
 
 /** Bumped whenever the analyzer or the stored layout changes: older files are rebuilt, not trusted. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const DEFAULT_LIMIT = 5;
 // Ranking weights, chosen on ../shared/eval/dev.jsonl from a flat region (neighbouring
 // values score within one question): see tests/eval/retrieval.mjs.
