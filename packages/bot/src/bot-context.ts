@@ -85,6 +85,7 @@ export class BotContext {
   #apparatusPassages: ReadonlySet<string> | undefined;
   #authorSentences: ReadonlySet<number> | undefined;
   readonly #documentTerms = new Map<string, ReadonlySet<string>>();
+  readonly #titleTerms = new Map<string, ReadonlySet<string>>();
   readonly #central = new Map<string, number | undefined>();
 
   constructor(corpus: Corpus, index: SearchIndex, options: BotOptions = {}) {
@@ -254,6 +255,16 @@ export class BotContext {
     }
     this.#lead = out;
     return out;
+  }
+
+  /** The index terms of a document's title. */
+  titleTerms(docId: string): ReadonlySet<string> {
+    let terms = this.#titleTerms.get(docId);
+    if (!terms) {
+      terms = new Set(analyzeText(this.documents.get(docId)?.title ?? ""));
+      this.#titleTerms.set(docId, terms);
+    }
+    return terms;
   }
 
   /** The index terms of a document's title and lead sentences. */

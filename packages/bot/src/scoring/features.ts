@@ -16,6 +16,8 @@ export const RANKING_FEATURES = [
   "coverageCurated",
   /** Weight of the rarest question concept the sentence and its passage leave out, relative to the rarest possible. */
   "missing",
+  /** Share of the question's concept weight its document's title covers ("in the copper piece…"). */
+  "titleCoverage",
   /** Share of the question's content concepts (unweighted) the sentence covers. */
   "matchedShare",
   /** Coverage of the question's rarer half of concepts by the sentence. */
@@ -206,6 +208,14 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
     else missing = Math.max(missing, concept.weight);
   }
   set("coverage", total > 0 ? own / total : 0);
+  if (total > 0 && context.corpus.documents.length > 1) {
+    const title = context.titleTerms(sentence.docId);
+    let inTitle = 0;
+    for (const concept of analysis.concepts) {
+      if (concept.role === "content" && concept.known && matches(concept, title)) inTitle += concept.weight;
+    }
+    set("titleCoverage", inTitle / total);
+  }
   const known = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
   if (known.length > 0) {
     set("matchedShare", known.filter((concept) => matches(concept, info.terms)).length / known.length);
