@@ -23,7 +23,7 @@ function readQuestions(folder: string): Question[] {
 
 /** Text the bot writes that is not a claim of a quote: a count computed from the cited items, an item's position. */
 const NOTES =
-  /^Counting the items listed: \w+ \(\d+\)\.\s*|^Item \d+ of \d+:\s*|^The passages that fit best do not mention .*?: /gmu;
+  /Counting the items listed: \w+ \(\d+\)\.\s*|^Item \d+ of \d+:\s*|^The passages that fit best do not mention .*?: /gmu;
 
 /**
  * The claims of an answer: each run of text before a group of markers "[n]…", with the

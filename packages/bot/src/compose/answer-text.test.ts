@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { shorten, shortenStart } from "./answer-text.js";
-import { focusClauses } from "./compose-answer.js";
+import { enumerationLength, focusClauses } from "./compose-answer.js";
 
 /** The pieces of a shortened text, without the ellipses, in order. */
 const pieces = (text: string) => text.split("…").filter((piece) => piece.length > 0);
@@ -39,5 +39,22 @@ describe("shortening keeps the quoted words in their order", () => {
         },
       ),
     );
+  });
+});
+
+describe(enumerationLength, () => {
+  it("counts the things a sentence names in a row, not the commas before them", () => {
+    expect(
+      enumerationLength(
+        "policymakers shifted toward a model driven by consumption, innovation, and production, broadly tracing a pathway similar to that taken by Germany, Japan, Singapore, South Korea, and Israel.",
+      ),
+    ).toBe(5);
+    expect(
+      enumerationLength(
+        "streamlining the flow of capital, data, energy, talent, and carbon trading across provinces",
+      ),
+    ).toBe(5);
+    expect(enumerationLength("推动数字化、智能化、绿色化转型")).toBe(3);
+    expect(enumerationLength("In 1995, a company called BYD began to make lithium-ion batteries.")).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import { type CitableSpan, CitationRegistry } from "./citations.js";
 const LEAD_IN_LENGTH = 180;
 /** The longest list item kept whole. */
 const ITEM_LENGTH = 170;
+const YEARS = /\b(?:1[5-9]|20)\d\d(?:s\b)?/g;
 const NUMBER_WORDS = [
   "zero",
   "one",
@@ -120,7 +121,43 @@ export function focusClauses(text: string, terms: ReadonlySet<string>, max: numb
   return `${best.from > 0 ? "…" : ""}${window}${best.to < clauses.length - 1 ? "…" : ""}`;
 }
 
-function sentenceUnit(context: BotContext, sentence: number, terms: ReadonlySet<string>): Unit {
+/**
+ * The items of the longest enumeration in a text ("Germany, Japan, Singapore, South Korea, and
+ * Israel": 5; "…、…、…"), or 0 when it names fewer than three things in a row. Going back from
+ * the "and" before the last item, comma-separated items of about the last one's length belong to
+ * the list; the first longer stretch is its first item with the words that lead into it.
+ */
+export function enumerationLength(text: string): number {
+  let best = 0;
+  for (const clause of text.split(/[;:—–()“”"]|\.\s/u)) {
+    const han = clause.split("、").length;
+    if (han >= 3) best = Math.max(best, han);
+    const words = (piece: string) =>
+      piece
+        .trim()
+        .split(/\s+/)
+        .filter((word) => word.length > 0).length;
+    for (const match of clause.matchAll(/,?\s+(?:and|or)\s+([^,]+)$/gu)) {
+      const before = clause.slice(0, match.index).split(",");
+      const last = words(match[1] ?? "");
+      const limit = Math.max(3, 2 * last);
+      let count = 1;
+      for (let i = before.length - 1; i >= 0; i--) {
+        count++;
+        if (words(before[i] ?? "") > limit) break;
+      }
+      if (before.length >= 2) best = Math.max(best, count);
+    }
+  }
+  return best >= 3 ? best : 0;
+}
+
+function sentenceUnit(
+  context: BotContext,
+  sentence: number,
+  terms: ReadonlySet<string>,
+  countItems = false,
+): Unit {
   const length = sentenceText(context, sentence).length + 6;
   return {
     sentences: [sentence],
@@ -129,6 +166,14 @@ function sentenceUnit(context: BotContext, sentence: number, terms: ReadonlySet<
     write(out, room) {
       const span = spanOf(context, sentence);
       if (!span) return;
+      const text = sentenceText(context, sentence);
+      const count = countItems ? enumerationLength(text) : 0;
+      if (count >= 3 && !/\d/.test(text.replace(YEARS, ""))) {
+        // A count the sentence does not state: computed from the things it names, quoted whole below.
+        out.note(`Counting the items listed: ${NUMBER_WORDS[count] ?? String(count)} (${count}).`);
+        out.sentence({ text, spans: [span] });
+        return;
+      }
       out.sentence({
         text: focusClauses(sentenceText(context, sentence), terms, Math.max(FOCUS_LENGTH, room)),
         spans: [span],
@@ -241,7 +286,7 @@ function wantsList(
     sentence === list.leadIn &&
     list.items.length <= MAX_COUNTED_ITEMS &&
     // A lead-in that gives a figure of its own ("…these 5 actions:") answers "how many" itself; years are not figures.
-    !/\d/.test(sentenceText(context, list.leadIn).replace(/\b(?:1[5-9]|20)\d\d(?:s\b)?/g, ""))
+    !/\d/.test(sentenceText(context, list.leadIn).replace(YEARS, ""))
   );
 }
 
@@ -370,6 +415,7 @@ function unitOf(
   analysis: QuestionAnalysis,
   sentence: number,
   terms: ReadonlySet<string>,
+  best = false,
 ): Unit {
   const s = context.corpus.sentences[sentence];
   const passage = s ? context.passages.get(s.passageId) : undefined;
@@ -385,7 +431,8 @@ function unitOf(
   const lookAhead = ["why", "list", "other", "definition"].includes(analysis.intent) ? 3 : 0;
   const following = continuation(context, sentence, lookAhead);
   if (following.length > 0) return runUnit(context, [sentence, ...following], terms);
-  return sentenceUnit(context, sentence, terms);
+  // "How many … are named?": the best sentence's own enumeration, counted.
+  return sentenceUnit(context, sentence, terms, best && analysis.intent === "number");
 }
 
 /**
@@ -411,7 +458,7 @@ export function composeAnswer(
   let length = 0;
   for (const candidate of chosen) {
     if (used.has(candidate.sentence)) continue;
-    const unit = unitOf(context, analysis, candidate.sentence, terms);
+    const unit = unitOf(context, analysis, candidate.sentence, terms, units.length === 0);
     if (unit.sentences.every((sentence) => used.has(sentence))) continue;
     // Whole units first; a unit that fits only cut to its focus takes what room is left.
     const size = units.length === 0 || length + unit.length <= budget ? unit.length : unit.minLength;
