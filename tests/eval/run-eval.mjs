@@ -19,6 +19,7 @@ const previous = JSON.parse(
 const metric = (value) => (value === undefined || Number.isNaN(value) ? "  —  " : value.toFixed(3));
 
 let failed = false;
+let perKind = [];
 if (!HAS_SHARED) {
   console.log(
     "The shared graders (../shared/eval) are not beside this repository: the answer eval is skipped.",
@@ -30,9 +31,13 @@ if (!HAS_SHARED) {
   );
   console.log("| set | | n | engine | answer | citation | abstention | false abstention |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  perKind = [];
   for (const set of SETS) {
-    const ours = gradeSet(set, NEWIND).summary;
-    const plain = gradeSet(set, PLAIN).summary;
+    const graded = gradeSet(set, NEWIND);
+    const plainGraded = gradeSet(set, PLAIN);
+    const ours = graded.summary;
+    const plain = plainGraded.summary;
+    if (graded.byKind) perKind.push([set.name, graded.byKind, plainGraded.byKind ?? {}]);
     if (ours.spansValid !== undefined && ours.spansValid !== 1 && ours.spansValid !== 0) failed = true;
     const rows = [
       ["newind", ours],

@@ -51,6 +51,8 @@ const L2 = Number(process.env.FIT_L2 ?? 3);
 const MAX_FALSE_ABSTENTION = 0.05;
 const fast = process.argv.includes("--fast");
 const reportOnly = process.argv.includes("--report");
+// --without=NAME: the report with a strategy of the registry switched off (is it worth keeping?).
+const without = process.argv.find((arg) => arg.startsWith("--without="))?.slice(10);
 const COMPANIONS = fast ? [0.02] : [0.02, 0.05, 0.1, 0.2];
 const SENTENCES = fast ? [3] : [2, 3, 4];
 
@@ -356,6 +358,7 @@ async function runBots(model, pool) {
         model,
         semantic: { encoder: cachedEncoder },
         options: {
+          ...(without ? { withoutStrategies: [without] } : {}),
           onError: (e) => {
             throw e;
           },
@@ -402,7 +405,20 @@ function printBySet(title, rows) {
     ["documents without curated data (all sets)", rows.filter((row) => row.set.includes("docs"))],
     ...names.map((name) => [name, rows.filter((row) => row.set === name)]),
   ];
-  for (const [name, list] of groups) console.log(`  ${name.padEnd(40)} ${JSON.stringify(summarize(list))}`);
+  for (const [name, list] of groups) {
+    console.log(`  ${name.padEnd(40)} ${JSON.stringify(summarize(list))}`);
+    // Per kind: right answers (for unanswerable and off-topic kinds, right abstentions) of all.
+    const kinds = new Map();
+    for (const row of list) {
+      const kind = kinds.get(row.kind) ?? { n: 0, ok: 0 };
+      kind.n++;
+      if (row.ok) kind.ok++;
+      kinds.set(row.kind, kind);
+    }
+    console.log(
+      `  ${"".padEnd(40)} ${[...kinds].map(([kind, { n, ok }]) => `${kind} ${ok}/${n}`).join("  ")}`,
+    );
+  }
 }
 
 const cvRows = [];
@@ -460,7 +476,7 @@ console.log(
   `  evidence ranked first for ${first}/${ofAnswerable} answerable questions (${(first / ofAnswerable).toFixed(3)}); semantic part consulted on ${consulted}/${items.length} questions`,
 );
 
-if (!reportOnly) {
+if (!reportOnly && !without) {
   const model = await fitModel(items);
   printBySet("fitted on all (in-sample)", await runBots(model, items));
   const round = (value) => Math.round(value * 1e4) / 1e4;

@@ -203,7 +203,9 @@ export async function answerQuestionAsync(
 /** Abstains under the threshold, else chooses sentences and composes the answer. */
 function conclude(context: BotContext, model: ScoringModel, deliberation: Deliberation): AnsweredTurn {
   const { analysis, candidates, inherited } = deliberation;
-  const strategy = STRATEGIES.find((entry) => entry.applies(context, analysis));
+  const strategy = STRATEGIES.find(
+    (entry) => !context.options.withoutStrategies.includes(entry.name) && entry.applies(context, analysis),
+  );
   const previousSentence = deliberation.lastEvidence;
   const previousDocument =
     previousSentence === undefined ? undefined : context.corpus.sentences[previousSentence]?.docId;

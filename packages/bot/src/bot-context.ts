@@ -37,6 +37,11 @@ export interface BotOptions {
    * abstains instead of failing. Tests pass `(error) => { throw error; }` so bugs surface.
    */
   onError?: (error: unknown) => void;
+  /**
+   * Names of registered strategies to leave out (see strategies/registry.ts): for measuring what
+   * each is worth (scripts/fit-model.mjs --without=NAME).
+   */
+  withoutStrategies?: readonly string[];
 }
 
 const YEAR = /\b(1[5-9]\d\d|20\d\d)(?:s|年)?\b|(1[5-9]\d\d|20\d\d)年/gu;
@@ -63,7 +68,7 @@ const LEAD_PARAGRAPH = 120;
 export class BotContext {
   readonly corpus: Corpus;
   readonly index: SearchIndex;
-  readonly options: { maxHistory: number };
+  readonly options: { maxHistory: number; withoutStrategies: readonly string[] };
 
   readonly documents: ReadonlyMap<string, SourceDocument>;
   readonly passages: ReadonlyMap<string, Passage>;
@@ -94,7 +99,7 @@ export class BotContext {
     const maxHistory = Number.isFinite(options.maxHistory)
       ? Math.max(0, Math.floor(options.maxHistory as number))
       : 6;
-    this.options = { maxHistory };
+    this.options = { maxHistory, withoutStrategies: [...(options.withoutStrategies ?? [])] };
 
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
     this.passages = new Map(corpus.passages.map((passage) => [passage.id, passage]));

@@ -1,5 +1,6 @@
 import { isStopWord, segmentChinese, stemWord, surfaceWords, tokenizeWords } from "./analyzer.js";
 import type { ExpansionRule, ExpansionTable } from "./expansions.js";
+import { CHINESE_STOP_WORDS } from "./stop-words.js";
 import type { Correction, Vocabulary } from "./vocabulary.js";
 
 /** Where a query term comes from. */
@@ -110,7 +111,8 @@ export function analyzeQuery(query: string, context?: AnalyzeQueryContext | null
     if (token.han) {
       // Segmenter words are the concepts; bigrams only add recall where segmentation differs.
       const { words: hanWords, bigrams } = segmentChinese(token.raw);
-      for (const word of hanWords) add(word, WEIGHT.query, groups++, "query", word);
+      for (const word of hanWords)
+        if (!CHINESE_STOP_WORDS.has(word)) add(word, WEIGHT.query, groups++, "query", word);
       for (const bigram of bigrams) add(bigram, 0.4, -1, "query");
       return;
     }

@@ -40,5 +40,5 @@ export {
   type SerializedSearchIndex,
   StaleIndexError,
 } from "./search-index.js";
-export { STOP_WORDS } from "./stop-words.js";
+export { CHINESE_STOP_WORDS, STOP_WORDS } from "./stop-words.js";
 export { type Correction, Vocabulary, type VocabularyJSON } from "./vocabulary.js";

@@ -10,7 +10,6 @@ import {
 import { CueSet, cueWords } from "./cues.js";
 import {
   type AnswerKind,
-  CHINESE_FUNCTION_WORDS,
   CHINESE_PART_SEPARATORS,
   DOCUMENT_WORDS,
   FOLLOW_UP_CUES,
@@ -84,7 +83,6 @@ const documentCues = new CueSet(DOCUMENT_WORDS.en, DOCUMENT_WORDS.zh);
 const followUpCues = new CueSet(FOLLOW_UP_CUES.en, FOLLOW_UP_CUES.zh);
 const speechCues = new CueSet(SPEECH_VERBS);
 const YEAR = /^(1[5-9]\d\d|20\d\d)s?$/;
-const chineseFunctionWords = new Set(CHINESE_FUNCTION_WORDS);
 const ordinals = ORDINALS.map((entry) => ({
   position: entry.position,
   cues: new CueSet(entry.en, entry.zh),
@@ -183,7 +181,7 @@ export function analyzeQuestion(
     const figure = terms.some((term) => isNumberTerm(term.term) || YEAR.test(term.term));
     const role: ConceptRole = documentWords.has(word)
       ? "document"
-      : (intentWords.has(word) && !figure) || chineseFunctionWords.has(word)
+      : intentWords.has(word) && !figure
         ? "cue"
         : "content";
     // A capitalised word inside the question is a name ("Australia"), however common the word.

@@ -2,7 +2,10 @@ import { documentLead } from "./document-lead.js";
 import type { Strategy } from "./strategy.js";
 
 /**
- * The strategies tried before the general path, in order. Each was kept because the question
- * banks' cross-validated scores were better with it than without (scripts/fit-model.mjs --ablate).
+ * The strategies tried before the general path, in order. Each is kept only while the question
+ * banks' cross-validated scores are better with it than without (`scripts/fit-model.mjs
+ * --report --without=NAME`). document-lead, 2026-12-07: citation accuracy 0.805 with it, 0.803
+ * without on the built-in document; 0.674 and 0.661 on documents without curated data, whose
+ * false abstention is 0.023 with it, 0.028 without; answer accuracy the same.
  */
 export const STRATEGIES: readonly Strategy[] = [documentLead];
