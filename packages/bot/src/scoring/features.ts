@@ -68,6 +68,8 @@ export const RANKING_FEATURES = [
   "previousSentence",
   /** A follow-up, and the sentence is next to one an earlier answer cited. */
   "nextToPrevious",
+  /** A follow-up, the sentence is (or is next to) one an earlier answer cited, and it holds what the intent asks for. */
+  "previousAnswersType",
   /** A follow-up: share of the inherited concepts the sentence or its passage covers. */
   "contextCoverage",
   /** log(length in characters) / 6. */
@@ -110,6 +112,8 @@ export const ANSWER_FEATURES = [
   "wholeDocument",
   /** The question follows up an earlier turn. */
   "followUp",
+  /** The best candidate is (or is next to) one an earlier answer cited, and holds what the intent asks for. */
+  "previousAnswersType",
   /** The question is in Chinese. */
   "chinese",
 ] as const;
@@ -376,6 +380,7 @@ export function answerFeatures(
   if (analysis.aboutDocument) set("aboutDocument", 1);
   if (analysis.wholeDocument) set("wholeDocument", 1);
   if (input.inherited.length > 0) set("followUp", 1);
+  set("previousAnswersType", rankingFeature(bestFeatures, "previousAnswersType"));
   if (analysis.language === "zh") set("chinese", 1);
   return x;
 }
