@@ -38,6 +38,17 @@ export const SETS = [
   },
   { name: "holdout-builtin", questions: `${QUESTIONS}holdout/builtin-2026-12.jsonl`, fitted: false },
   {
+    name: "holdout-builtin-final",
+    questions: `${QUESTIONS}holdout/builtin-2026-12-final.jsonl`,
+    fitted: false,
+  },
+  {
+    name: "holdout-final-docs",
+    questions: `${QUESTIONS}holdout/final-docs-2026-12.jsonl`,
+    dir: `${QUESTIONS}docs/final-docs`,
+    fitted: false,
+  },
+  {
     name: "other-docs-2",
     questions: `${QUESTIONS}training/other-docs-2026-12.jsonl`,
     dir: `${QUESTIONS}docs/other-docs`,

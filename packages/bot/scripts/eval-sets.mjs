@@ -37,6 +37,8 @@ export const TRAINING_CORPORA = {
  */
 export const HOLDOUT = {
   "holdout-builtin": { file: "holdout/builtin-2026-12.jsonl", corpus: "builtin" },
+  "holdout-builtin-final": { file: "holdout/builtin-2026-12-final.jsonl", corpus: "builtin" },
+  "holdout-final-docs": { file: "holdout/final-docs-2026-12.jsonl", corpus: "docs/final-docs" },
   "validation-unseen": { file: "validation/unseen-1.jsonl", corpus: "builtin" },
   "validation-unseen-2": { file: "validation/unseen-2.jsonl", corpus: "builtin" },
 };

@@ -302,8 +302,19 @@ function decide(item, kind, part) {
   return { best, x, confidence, answers: best !== undefined && confidence >= (part.threshold ?? 0) };
 }
 
+/**
+ * How much more a question of the banks (written, like the sets that judge the project, by
+ * independent writers in the voices of real users) counts in a fit than one of the earlier,
+ * plainer sets. Chosen by the report: with 3 instead of 1, the banks' cross-validated answer
+ * accuracy rose 0.611 → 0.633 and 0.66 → 0.67 and their false abstention fell 0.133 → 0.10
+ * and 0.08 → 0.06 (2026-12-07).
+ */
+const BANK_WEIGHT = Number(process.env.FIT_BANK_WEIGHT ?? 3);
+const isBank = (item) => item.set.startsWith("bank-");
+
 /** Fits one part (ranking, answer, threshold) on a pool, from its lexical or semantic features. */
-function fitPart(pool, kind) {
+function fitPart(unweighted, kind) {
+  const pool = unweighted.flatMap((item) => (isBank(item) ? new Array(BANK_WEIGHT).fill(item) : [item]));
   const ranking = {
     features: [...RANKING_FEATURES],
     weights: fitRanking(pool.map((item) => item[kind].rows)),

@@ -58,6 +58,60 @@ export interface CreateBotInput {
 /** At most this many earlier turns are read from `history` (only the last few can be followed up). */
 export const MAX_HISTORY_READ = 20;
 
+/** A refusal for a question the bot failed on (a bug, reported through onError). */
+function refusal(question: string): AnsweredTurn {
+  return {
+    answer: {
+      question,
+      answer: "Something went wrong while answering this question; no answer was found.",
+      abstained: true,
+      intent: "other",
+      citations: [],
+    },
+    state: { question, subject: [], intent: "other", evidence: [], answered: false },
+  };
+}
+
+/** Answering one turn, synchronously from the words alone or asynchronously with the encoder; a bug is reported and refused. */
+function turns(
+  context: BotContext,
+  model: ScoringModel,
+  semantic: SemanticSupport | undefined,
+  onError?: (error: unknown) => void,
+) {
+  const sync = (question: unknown, states: readonly TurnState[]): AnsweredTurn => {
+    const text = normalizeQuestion(question).text;
+    try {
+      return answerQuestion(context, model, text, states);
+    } catch (error) {
+      onError?.(error);
+      return refusal(text);
+    }
+  };
+  const async = async (question: unknown, states: readonly TurnState[]): Promise<AnsweredTurn> => {
+    const text = normalizeQuestion(question).text;
+    try {
+      return await answerQuestionAsync(context, model, text, states, semantic);
+    } catch (error) {
+      onError?.(error);
+      return refusal(text);
+    }
+  };
+  // Earlier turns are replayed from their words alone: cheap, and the same whichever path answers now.
+  const replay = (history: unknown): TurnState[] => {
+    const earlier = Array.isArray(history)
+      ? history.slice(-Math.min(MAX_HISTORY_READ, context.options.maxHistory))
+      : [];
+    const states: TurnState[] = [];
+    for (const question of earlier) {
+      if (typeof question !== "string" || normalizeQuestion(question).text.length === 0) continue;
+      states.push(sync(question, states).state);
+    }
+    return states;
+  };
+  return { sync, async, replay };
+}
+
 /**
  * Creates a bot over a corpus and its search index: candidates from the index, re-ranked by a
  * fitted model of general features, answered from exact spans with numbered citations, or
@@ -80,68 +134,20 @@ export function createBot(input: CreateBotInput): Bot {
   }
   const context = new BotContext(corpus, index, input.options);
   const model = checkModel(input.model ?? FITTED_MODEL);
-
-  const onError = input.options?.onError;
   const semantic =
     input.semantic === false
       ? undefined
       : new SemanticSupport(
           corpus,
-          {
-            sentenceVectors: () => readSentenceVectors(corpus),
-            ...(input.semantic ?? {}),
-          },
+          { sentenceVectors: () => readSentenceVectors(corpus), ...(input.semantic ?? {}) },
           loadUniversalSentenceEncoder,
         );
-  const refusal = (question: string): AnsweredTurn => ({
-    answer: {
-      question,
-      answer: "Something went wrong while answering this question; no answer was found.",
-      abstained: true,
-      intent: "other",
-      citations: [],
-    },
-    state: { question, subject: [], intent: "other", evidence: [], answered: false },
-  });
-  // A bug must not take a conversation down: report it (tests throw it), answer honestly.
-  const guard = <T extends AnsweredTurn>(question: string, run: () => T): T | AnsweredTurn => {
-    try {
-      return run();
-    } catch (error) {
-      onError?.(error);
-      return refusal(question);
-    }
-  };
-  const turn = (question: unknown, states: readonly TurnState[]): AnsweredTurn => {
-    const text = normalizeQuestion(question).text;
-    return guard(text, () => answerQuestion(context, model, text, states));
-  };
-  const turnAsync = async (question: unknown, states: readonly TurnState[]): Promise<AnsweredTurn> => {
-    const text = normalizeQuestion(question).text;
-    try {
-      return await answerQuestionAsync(context, model, text, states, semantic);
-    } catch (error) {
-      onError?.(error);
-      return refusal(text);
-    }
-  };
-  // Earlier turns are replayed from their words alone: cheap, and the same whichever path answers now.
-  const replay = (history: unknown): TurnState[] => {
-    const turns = Array.isArray(history)
-      ? history.slice(-Math.min(MAX_HISTORY_READ, context.options.maxHistory))
-      : [];
-    const states: TurnState[] = [];
-    for (const earlier of turns) {
-      if (typeof earlier !== "string" || normalizeQuestion(earlier).text.length === 0) continue;
-      states.push(turn(earlier, states).state);
-    }
-    return states;
-  };
+  const turn = turns(context, model, semantic, input.options?.onError);
   const historyOf = (options: unknown) =>
     options !== null && typeof options === "object" ? (options as AskOptions).history : undefined;
   return {
-    answer: (question, options) => turn(question, replay(historyOf(options))).answer,
-    ask: async (question, options) => (await turnAsync(question, replay(historyOf(options)))).answer,
+    answer: (question, options) => turn.sync(question, turn.replay(historyOf(options))).answer,
+    ask: async (question, options) => (await turn.async(question, turn.replay(historyOf(options)))).answer,
     warm: async () => {
       await semantic?.warm();
     },
@@ -153,8 +159,8 @@ export function createBot(input: CreateBotInput): Bot {
         return result.answer;
       };
       return {
-        answer: (question) => remember(turn(question, states)),
-        ask: async (question) => remember(await turnAsync(question, states)),
+        answer: (question) => remember(turn.sync(question, states)),
+        ask: async (question) => remember(await turn.async(question, states)),
       };
     },
   };

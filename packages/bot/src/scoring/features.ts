@@ -1,3 +1,4 @@
+import type { Passage, Sentence } from "@newind/core";
 import type { BotContext, SentenceInfo } from "../bot-context.js";
 import type { Concept, QuestionAnalysis } from "../question/analyze-question.js";
 import type { AnswerKind } from "../question/lexicon.js";
@@ -181,83 +182,96 @@ export function rankingFeature(x: readonly number[], name: RankingFeature): numb
   return x[rankingIndex.get(name) as number] ?? 0;
 }
 
-/** The ranking features of one candidate (see {@link RANKING_FEATURES}). */
-export function candidateFeatures(context: BotContext, input: FeatureInput, candidate: Candidate): number[] {
-  const { analysis, inherited } = input;
-  const x = new Array<number>(RANKING_FEATURES.length).fill(0);
-  const set = (name: RankingFeature, value: number) => {
-    x[rankingIndex.get(name) as number] = value;
-  };
-  const sentence = context.corpus.sentences[candidate.sentence];
-  if (!sentence) return x;
-  const passage = context.passages.get(sentence.passageId);
-  const info = context.sentence(candidate.sentence);
-  const passageTerms = context.passageTerms(sentence.passageId);
-  const leadInTerms = passage?.leadIn ? context.passageTerms(passage.leadIn) : new Set<string>();
-  const about = context.aboutTerms(candidate.sentence);
-  const maxWeight = Math.log(1 + context.size / 0.5);
+/** Writes a named ranking feature into a vector. */
+type Setter = (name: RankingFeature, value: number) => void;
 
+/** What the ranking features of one candidate are read from. */
+interface Place {
+  context: BotContext;
+  input: FeatureInput;
+  candidate: Candidate;
+  sentence: Sentence;
+  passage: Passage | undefined;
+  info: SentenceInfo;
+  /** Terms of the sentence's passage and of a list item's lead-in: its context. */
+  around: ReadonlyArray<ReadonlySet<string>>;
+}
+
+/** How much of the question the sentence, its context, its curated description and its document's title cover. */
+function coverageFeatures({ context, input, candidate, sentence, info, around }: Place, set: Setter): number {
+  const { analysis } = input;
+  const about = context.aboutTerms(candidate.sentence);
+  const known = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
   let total = 0;
   let own = 0;
   let inContext = 0;
   let curated = 0;
   let missing = 0;
-  for (const concept of analysis.concepts) {
-    if (concept.role !== "content" || !concept.known) continue;
+  for (const concept of known) {
     total += concept.weight;
     if (matches(concept, info.terms)) own += concept.weight;
-    const near = matches(concept, info.terms, passageTerms, leadInTerms);
+    const near = matches(concept, info.terms, ...around);
     if (near) inContext += concept.weight;
     if (near || matches(concept, about)) curated += concept.weight;
     else missing = Math.max(missing, concept.weight);
   }
-  set("coverage", total > 0 ? own / total : 0);
-  if (total > 0 && context.corpus.documents.length > 1) {
+  if (total === 0) return 0;
+  set("coverage", own / total);
+  set("coverageInContext", inContext / total);
+  set("coverageCurated", curated / total);
+  set("missing", missing / Math.log(1 + context.size / 0.5));
+  if (context.corpus.documents.length > 1) {
     const title = context.titleTerms(sentence.docId);
-    let inTitle = 0;
-    for (const concept of analysis.concepts) {
-      if (concept.role === "content" && concept.known && matches(concept, title)) inTitle += concept.weight;
-    }
-    set("titleCoverage", inTitle / total);
+    set(
+      "titleCoverage",
+      known.filter((c) => matches(c, title)).reduce((sum, c) => sum + c.weight, 0) / total,
+    );
   }
-  const known = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
-  if (known.length > 0) {
-    set("matchedShare", known.filter((concept) => matches(concept, info.terms)).length / known.length);
-    const weights = known.map((concept) => concept.weight).sort((a, b) => a - b);
-    const median = weights[Math.floor(weights.length / 2)] ?? 0;
-    const rare = known.filter((concept) => concept.weight >= median);
-    const rareWeight = rare.reduce((sum, concept) => sum + concept.weight, 0);
-    const rareOwn = rare
-      .filter((concept) => matches(concept, info.terms))
-      .reduce((sum, concept) => sum + concept.weight, 0);
-    set("rareCoverage", rareWeight > 0 ? rareOwn / rareWeight : 0);
-  }
-  const pairs = analysis.bigrams;
-  if (pairs.length > 0) {
+  set("matchedShare", known.filter((concept) => matches(concept, info.terms)).length / known.length);
+  const weights = known.map((concept) => concept.weight).sort((a, b) => a - b);
+  const rare = known.filter((concept) => concept.weight >= (weights[Math.floor(weights.length / 2)] ?? 0));
+  const rareWeight = rare.reduce((sum, concept) => sum + concept.weight, 0);
+  const rareOwn = rare
+    .filter((concept) => matches(concept, info.terms))
+    .reduce((sum, c) => sum + c.weight, 0);
+  set("rareCoverage", rareWeight > 0 ? rareOwn / rareWeight : 0);
+  if (analysis.bigrams.length > 0) {
     const sequence = context.sequence(candidate.sentence);
-    set("phrase", pairs.filter((pair) => sequence.has(pair)).length / pairs.length);
+    set("phrase", analysis.bigrams.filter((pair) => sequence.has(pair)).length / analysis.bigrams.length);
   }
-  set("coverageInContext", total > 0 ? inContext / total : 0);
-  set("coverageCurated", total > 0 ? curated / total : 0);
-  set("missing", missing / maxWeight);
+  // The sentences either side (same passage): an answer may follow the sentence that raises the question.
+  const neighbour = (i: number) => {
+    if (context.corpus.sentences[i]?.passageId !== sentence.passageId) return 0;
+    const terms = context.sentence(i).terms;
+    return known.filter((c) => matches(c, terms)).reduce((sum, c) => sum + c.weight, 0) / total;
+  };
+  set("previousCoverage", neighbour(candidate.sentence - 1));
+  set("nextCoverage", neighbour(candidate.sentence + 1));
+  return total;
+}
 
+/** Whether the sentence meets the question's constraints: its years and figures, what its intent asks for. */
+function constraintFeatures({ context, input, sentence, passage, info }: Place, set: Setter): void {
+  const { analysis } = input;
   if (analysis.years.length > 0) {
     const passageText = passage?.text ?? "";
+    const share = (test: (year: string) => boolean) =>
+      analysis.years.filter(test).length / analysis.years.length;
     set(
       "yearsInSentence",
-      analysis.years.filter((year) => info.years.has(year)).length / analysis.years.length,
+      share((year) => info.years.has(year)),
     );
     set(
       "yearsInPassage",
-      analysis.years.filter((year) => passageText.includes(year)).length / analysis.years.length,
+      share((year) => passageText.includes(year)),
     );
   }
   const figures = analysis.concepts.filter(
     (concept) => concept.figure && !analysis.years.includes(concept.word),
   );
-  if (figures.length > 0)
+  if (figures.length > 0) {
     set("figures", figures.filter((concept) => matches(concept, info.terms)).length / figures.length);
-
+  }
   const listLike =
     info.introduces || passage?.kind === "list-item" || context.itemsOf.has(sentence.passageId);
   if (holdsAnswerType(analysis.intent, info, listLike)) {
@@ -266,6 +280,11 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
     if (specific) set(specific, 1);
   }
   if (analysis.speech && info.quote) set("speechQuote", 1);
+}
+
+/** Where the sentence stands: search rank and score, the role of its passage, the document's lead. */
+function placeFeatures({ context, input, candidate, sentence, passage, info }: Place, set: Setter): void {
+  const { analysis } = input;
   set("rank", 1 / (1 + candidate.rank));
   set("score", candidate.score);
   if (passage !== undefined && passage.role !== "body") set("role:front", 1);
@@ -274,41 +293,62 @@ export function candidateFeatures(context: BotContext, input: FeatureInput, cand
   if (passage?.kind === "heading") set("role:heading", 1);
   if (context.sentencesOf.get(sentence.passageId)?.[0] === candidate.sentence) set("firstInPassage", 1);
   if (info.apparatus) set("role:apparatus", 1);
-  if (total > 0) {
-    const neighbour = (i: number) => {
-      const other = context.corpus.sentences[i];
-      if (!other || other.passageId !== sentence.passageId) return 0;
-      const terms = context.sentence(i).terms;
-      let covered = 0;
-      for (const concept of analysis.concepts) {
-        if (concept.role === "content" && concept.known && matches(concept, terms)) covered += concept.weight;
-      }
-      return covered / total;
-    };
-    set("previousCoverage", neighbour(candidate.sentence - 1));
-    set("nextCoverage", neighbour(candidate.sentence + 1));
-  }
   if (input.lead.has(candidate.sentence)) {
     if (analysis.aboutDocument) set("documentLead", 1);
     if (analysis.wholeDocument) set("gistLead", 1);
   }
   if (analysis.aboutDocument && context.authorSentences().has(candidate.sentence)) set("documentAuthor", 1);
+  set("length", Math.log(1 + sentence.text.length) / 6);
+}
+
+/** The sentence's link to the earlier turn a follow-up refers to. */
+function conversationFeatures(
+  { input, candidate, sentence, info, around }: Place,
+  set: Setter,
+  answersType: boolean,
+): void {
+  const { inherited } = input;
   if (input.previousPassages.has(sentence.passageId)) set("previousPassage", 1);
-  if (input.previousSentences.has(candidate.sentence)) set("previousSentence", 1);
-  else if (
+  const cited = input.previousSentences.has(candidate.sentence);
+  const next =
     input.previousSentences.has(candidate.sentence - 1) ||
-    input.previousSentences.has(candidate.sentence + 1)
-  ) {
-    set("nextToPrevious", 1);
-  }
+    input.previousSentences.has(candidate.sentence + 1);
+  if (cited) set("previousSentence", 1);
+  else if (next) set("nextToPrevious", 1);
+  if ((cited || next) && answersType) set("previousAnswersType", 1);
   if (inherited.length > 0) {
     const weight = inherited.reduce((sum, concept) => sum + concept.weight, 0);
     const covered = inherited
-      .filter((concept) => matches(concept, info.terms, passageTerms, leadInTerms))
+      .filter((concept) => matches(concept, info.terms, ...around))
       .reduce((sum, concept) => sum + concept.weight, 0);
     set("contextCoverage", weight > 0 ? covered / weight : 0);
   }
-  set("length", Math.log(1 + sentence.text.length) / 6);
+}
+
+/** The ranking features of one candidate (see {@link RANKING_FEATURES}). */
+export function candidateFeatures(context: BotContext, input: FeatureInput, candidate: Candidate): number[] {
+  const x = new Array<number>(RANKING_FEATURES.length).fill(0);
+  const set: Setter = (name, value) => {
+    x[rankingIndex.get(name) as number] = value;
+  };
+  const sentence = context.corpus.sentences[candidate.sentence];
+  if (!sentence) return x;
+  const passage = context.passages.get(sentence.passageId);
+  const around = [context.passageTerms(sentence.passageId)];
+  if (passage?.leadIn) around.push(context.passageTerms(passage.leadIn));
+  const place: Place = {
+    context,
+    input,
+    candidate,
+    sentence,
+    passage,
+    info: context.sentence(candidate.sentence),
+    around,
+  };
+  coverageFeatures(place, set);
+  constraintFeatures(place, set);
+  placeFeatures(place, set);
+  conversationFeatures(place, set, rankingFeature(x, "answerType") > 0);
   const similarity = input.similarity?.get(candidate.sentence);
   if (similarity !== undefined) {
     set("semantic", similarity);
