@@ -43,7 +43,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
   const { output, corpus } = options;
   const session = new ChatSession({
     corpus,
-    backend: options.backend ?? createChatBackend(corpus, options.loadIndex),
+    backend: options.backend ?? createChatBackend(corpus, options.loadIndex, options.env),
     cwd: options.cwd,
     ...(options.loadAnalyticsCorpus && { loadAnalyticsCorpus: options.loadAnalyticsCorpus }),
     env: options.env,

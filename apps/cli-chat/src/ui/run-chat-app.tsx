@@ -50,7 +50,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
     const backend = new Promise<Awaited<ReturnType<typeof createChatBackend>>>((resolve, reject) => {
       // Someone who left before the index was needed should not wait for it to load.
       setImmediate(() => {
-        if (!closed) createChatBackend(corpus, options.loadIndex).then(resolve, reject);
+        if (!closed) createChatBackend(corpus, options.loadIndex, env).then(resolve, reject);
       });
     });
     return new ChatSession({
