@@ -5,7 +5,7 @@ import { createChatBackend } from "../chat/backend.js";
 import type { Entry } from "../chat/entries.js";
 import { HistoryStore } from "../chat/history-store.js";
 import { ChatSession } from "../chat/session.js";
-import { ChatApp } from "./ChatApp.js";
+import { ChatApp } from "./components/ChatApp.js";
 
 /** What the interactive chat needs from the command line. */
 export interface RunChatOptions {
