@@ -400,6 +400,7 @@ class CorpusSearchIndex implements SearchIndex {
     return hits;
   }
 
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: the ranking of one query (MiniSearch's hits, common terms' champions, passage context, focus) shares its per-query score maps; split, they would be passed between every part
   candidates(query: string | AnalyzedQuery, options?: SearchOptions | null): SentenceCandidate[] {
     const { limit, docIds: allowed } = checkSearchOptions(options, DEFAULT_LIMIT);
     if (limit === 0) return [];
