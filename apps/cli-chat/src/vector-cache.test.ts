@@ -32,8 +32,8 @@ function axisVector(axis: number, dimensions = 8): Vector {
 }
 
 /** The bot's options for `corpus` over `store`; a folder corpus always has them. */
-function cacheFor(of: LoadedCorpus, store: Store) {
-  const cache = sentenceVectorCache(of, store);
+async function cacheFor(of: LoadedCorpus, store: Store) {
+  const cache = await sentenceVectorCache(of, store);
   if (!cache) throw new Error("no vector cache for a folder corpus");
   return cache;
 }
@@ -43,7 +43,7 @@ async function readVectors(
   of: LoadedCorpus,
   store: Store,
 ): Promise<ReadonlyArray<Vector | undefined> | undefined> {
-  const { sentenceVectors } = cacheFor(of, store);
+  const { sentenceVectors } = await cacheFor(of, store);
   return typeof sentenceVectors === "function" ? sentenceVectors() : sentenceVectors;
 }
 
@@ -60,10 +60,8 @@ async function storedVectors(store: Store): Promise<ReadonlyArray<Vector | undef
 describe(sentenceVectorCache, () => {
   it("keeps a folder corpus's encoded sentences in the store, by sentence number, for the next run", async () => {
     const store = createMemoryStore();
-    const cache = sentenceVectorCache(corpus, store);
-    if (!cache || typeof cache.sentenceVectors !== "function")
-      throw new Error("no cache for a folder corpus");
-    expect(await cache.sentenceVectors()).toBeUndefined();
+    const cache = await cacheFor(corpus, store);
+    expect(await readVectors(corpus, store)).toBeUndefined();
     expect(corpus.sentences.length).toBeGreaterThanOrEqual(3);
     // The bot saves every vector known so far: here those of sentences 0 and 2.
     const known = corpus.sentences.map((_sentence, i) => (i === 0 || i === 2 ? axisVector(i) : undefined));
@@ -88,7 +86,7 @@ describe(sentenceVectorCache, () => {
         return memory.write(entry, payload);
       },
     };
-    const cache = cacheFor(corpus, store);
+    const cache = await cacheFor(corpus, store);
     const some = corpus.sentences.map((_sentence, i) => (i === 0 ? axisVector(0) : undefined));
     const more = corpus.sentences.map((_sentence, i) => (i < 2 ? axisVector(i) : undefined));
     // Saved back to back, before the first write has begun.
@@ -101,7 +99,7 @@ describe(sentenceVectorCache, () => {
 
   it("ignores stored vectors that do not fit the corpus", async () => {
     const memory = createMemoryStore();
-    const cache = cacheFor(corpus, memory);
+    const cache = await cacheFor(corpus, memory);
     await cache.saveSentenceVectors?.(
       corpus.sentences.map((_sentence, i) => (i === 0 ? axisVector(0) : undefined)),
     );
@@ -118,12 +116,12 @@ describe(sentenceVectorCache, () => {
   });
 
   it("leaves the built-in corpus alone to the vectors the bot ships", async () => {
-    expect(sentenceVectorCache(await loadDefaultCorpus(), createMemoryStore())).toBeUndefined();
+    expect(await sentenceVectorCache(await loadDefaultCorpus(), createMemoryStore())).toBeUndefined();
   });
 
   it("keys the entry by the corpus: another corpus never reads these vectors", async () => {
     const store = createMemoryStore();
-    await cacheFor(corpus, store).saveSentenceVectors?.(corpus.sentences.map(() => axisVector(0)));
+    await (await cacheFor(corpus, store)).saveSentenceVectors?.(corpus.sentences.map(() => axisVector(0)));
     await storedVectors(store);
     expect(await readVectors({ ...corpus, hash: sha256Hex("another corpus") }, store)).toBeUndefined();
   });

@@ -37,11 +37,19 @@ interface StoredSentenceVectors {
  * Undefined for the built-in corpus alone: the bot's build ships its vectors already.
  *
  * @example
- * const semantic = sentenceVectorCache(corpus, openStore(userCacheDir(env)));
+ * const semantic = await sentenceVectorCache(corpus, openStore(userCacheDir(env)));
  * const bot = createBot({ corpus, index, ...(semantic && { semantic }) });
  */
-export function sentenceVectorCache(corpus: Corpus, store: Store): SemanticOptions | undefined {
-  if (isBuiltInCorpusAlone(corpus)) return undefined;
+export async function sentenceVectorCache(
+  corpus: Corpus,
+  store: Store,
+): Promise<SemanticOptions | undefined> {
+  const [{ loadVectors, storeVectors }, { DEFAULT_CORPUS_DIR }] = await Promise.all([
+    import("@newind/bot"),
+    import("@newind/data/loaders"),
+  ]);
+  if (isBuiltInCorpusAlone(corpus, DEFAULT_CORPUS_DIR)) return undefined;
+  const codec = { loadVectors, storeVectors };
   const entry = storeEntry(SENTENCE_VECTORS_KIND, {
     code: `sentence-vectors@${LAYOUT_VERSION} @newind/bot@${botVersion()}`,
     inputs: [corpus.hash],
@@ -50,7 +58,9 @@ export function sentenceVectorCache(corpus: Corpus, store: Store): SemanticOptio
   let pending: ReadonlyArray<Vector | undefined> | undefined;
   return {
     sentenceVectors: async () => {
-      const read = await store.read(entry, (payload) => restoreVectors(payload, corpus.sentences.length));
+      const read = await store.read(entry, (payload) =>
+        restoreVectors(payload, corpus.sentences.length, codec),
+      );
       return read.status === "hit" ? read.value : undefined;
     },
     // Not awaited by the answer: the write runs behind it, and writes queued meanwhile
@@ -62,15 +72,21 @@ export function sentenceVectorCache(corpus: Corpus, store: Store): SemanticOptio
         writing = writing.then(async () => {
           const latest = pending ?? [];
           pending = undefined;
-          await store.write(entry, serializeVectors(latest)).catch(() => undefined);
+          await store.write(entry, serializeVectors(latest, codec)).catch(() => undefined);
         });
       }
     },
   };
 }
 
+/** The bot's quantised form of vectors, both ways. */
+interface VectorCodec {
+  loadVectors(stored: StoredVectors): Vector[];
+  storeVectors(vectors: readonly Vector[], dimensions: number): StoredVectors;
+}
+
 /** The known vectors of `vectors` (by sentence number) in their stored form. */
-function serializeVectors(vectors: ReadonlyArray<Vector | undefined>): string {
+function serializeVectors(vectors: ReadonlyArray<Vector | undefined>, { storeVectors }: VectorCodec): string {
   const sentences: number[] = [];
   const known: Vector[] = [];
   vectors.forEach((vector, i) => {
@@ -91,7 +107,11 @@ function serializeVectors(vectors: ReadonlyArray<Vector | undefined>): string {
  * `sentenceCount` sentences: numbers out of range or out of order, a vector count other than
  * the numbers', a dimension that is not a positive whole number.
  */
-function restoreVectors(payload: string, sentenceCount: number): Array<Vector | undefined> | undefined {
+function restoreVectors(
+  payload: string,
+  sentenceCount: number,
+  { loadVectors }: VectorCodec,
+): Array<Vector | undefined> | undefined {
   const stored = JSON.parse(payload) as Partial<StoredSentenceVectors> | null;
   const { sentences, vectors } = stored ?? {};
   if (!Array.isArray(sentences) || typeof vectors?.data !== "string") return undefined;
@@ -119,8 +139,8 @@ function botVersion(): string {
 }
 
 /** True when every document is in the built-in corpus's folder (for which the bot ships vectors). */
-function isBuiltInCorpusAlone(corpus: Corpus): boolean {
-  const builtInDir = resolve(fileURLToPath(DEFAULT_CORPUS_DIR));
+function isBuiltInCorpusAlone(corpus: Corpus, defaultCorpusDir: URL): boolean {
+  const builtInDir = resolve(fileURLToPath(defaultCorpusDir));
   // In that folder itself: the primary collection lives in a subfolder of it.
   return (
     corpus.documents.length > 0 &&

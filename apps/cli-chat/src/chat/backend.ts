@@ -41,7 +41,7 @@ export async function createChatBackend(
     import("../vector-cache.js"),
     import("@newind/cache"),
   ]);
-  const semantic = sentenceVectorCache(corpus, openStore(userCacheDir(env)));
+  const semantic = await sentenceVectorCache(corpus, openStore(userCacheDir(env)));
   const bot = createBot({ corpus, index, ...(semantic && { semantic }) });
   // The sentence encoder loads while the user types, not when an unsure question needs it.
   bot.warm().catch(() => undefined);

@@ -29,7 +29,7 @@ async function createAskBot(context: CommandContext, corpus: Corpus): Promise<Bo
   // The prebuilt index for the built-in corpus; folder corpora use the cached index.
   const index = await loadSearchIndex(corpus, commandIndexOptions(context));
   // Folder corpora keep their sentence vectors in the same store; the built-in corpus ships its own.
-  const semantic = sentenceVectorCache(corpus, openStore(userCacheDir(context.env)));
+  const semantic = await sentenceVectorCache(corpus, openStore(userCacheDir(context.env)));
   return createBot({ corpus, index, ...(semantic && { semantic }) });
 }
 
