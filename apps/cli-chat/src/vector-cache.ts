@@ -1,16 +1,11 @@
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  loadVectors,
-  type SemanticOptions,
-  type StoredVectors,
-  storeVectors,
-  type Vector,
-} from "@newind/bot";
+// Types only: the chat's bundle inlines this module, and a value imported here would load the
+// bot and the data package before the chat's first frame. They are imported when called.
+import type { SemanticOptions, StoredVectors, Vector } from "@newind/bot";
 import { type Store, storeEntry } from "@newind/cache";
 import type { Corpus } from "@newind/core";
-import { DEFAULT_CORPUS_DIR } from "@newind/data/loaders";
 
 /** The kind of the store entries holding a corpus's sentence vectors. */
 export const SENTENCE_VECTORS_KIND = "vectors";
