@@ -1,4 +1,4 @@
-import { openStore, type Store, userCacheDir } from "@newind/cache";
+import type { Store } from "@newind/cache";
 import type { Corpus } from "@newind/core";
 import { escapeControl } from "@newind/core/text";
 import type { SearchIndex } from "@newind/search";
@@ -59,7 +59,11 @@ export async function loadSearchIndex(
   corpus: Corpus,
   options: LoadSearchIndexOptions = {},
 ): Promise<SearchIndex> {
-  const search = await import("@newind/search");
+  // Imported here, not at the top: the chat loads this module before its first frame.
+  const [search, { openStore, userCacheDir }] = await Promise.all([
+    import("@newind/search"),
+    import("@newind/cache"),
+  ]);
   const report = options.onReport ?? (() => {});
   // The entry is keyed by the corpus hash and datasets: only the built-in corpus alone is in the package's store.
   const prebuilt = await search.readSearchIndex(search.prebuiltIndexStore(), corpus);

@@ -2,9 +2,9 @@ import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 // Types only: the chat's bundle inlines this module, and a value imported here would load the
-// bot and the data package before the chat's first frame. They are imported when called.
+// bot, the data package and the store before the chat's first frame. They are imported when called.
 import type { SemanticOptions, StoredVectors, Vector } from "@newind/bot";
-import { type Store, storeEntry } from "@newind/cache";
+import type { Store } from "@newind/cache";
 import type { Corpus } from "@newind/core";
 
 /** The kind of the store entries holding a corpus's sentence vectors. */
@@ -39,9 +39,10 @@ export async function sentenceVectorCache(
   corpus: Corpus,
   store: Store,
 ): Promise<SemanticOptions | undefined> {
-  const [{ loadVectors, storeVectors }, { DEFAULT_CORPUS_DIR }] = await Promise.all([
+  const [{ loadVectors, storeVectors }, { DEFAULT_CORPUS_DIR }, { storeEntry }] = await Promise.all([
     import("@newind/bot"),
     import("@newind/data/loaders"),
+    import("@newind/cache"),
   ]);
   if (isBuiltInCorpusAlone(corpus, DEFAULT_CORPUS_DIR)) return undefined;
   const codec = { loadVectors, storeVectors };
