@@ -1,5 +1,5 @@
 /**
- * The five publishable packages as another project gets them: packed with `pnpm pack`,
+ * The six publishable packages as another project gets them: packed with `pnpm pack`,
  * installed with plain npm into a temporary project outside the workspace, then used
  * from an ESM script and from TypeScript under `module`/`moduleResolution: NodeNext`.
  * One pack and one install serve every assertion below.
@@ -22,12 +22,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const packages = ["core", "data", "search", "bot", "analytics"] as const;
+const packages = ["core", "cache", "data", "search", "bot", "analytics"] as const;
 type PackageName = (typeof packages)[number];
 
 /** Subpath entries beside the root: each zod-free, for code (the CLI's startup) that must not load zod. */
 const SUBPATHS: Record<PackageName, Record<string, { types: string; default: string }>> = {
   core: { "./text": { types: "./dist/text.d.ts", default: "./dist/text.js" } },
+  cache: {},
   data: { "./loaders": { types: "./dist/loaders.d.ts", default: "./dist/loaders.js" } },
   search: {},
   bot: {},
@@ -183,16 +184,19 @@ describe("the packed packages", () => {
   it("ships the corpus and datasets with @newind/data and the prebuilt index with @newind/search", () => {
     const data = join(project, "node_modules", "@newind", "data");
     expect(readdirSync(join(data, "corpus")).some((file) => file.endsWith(".txt"))).toBe(true);
-    // The primary collection: its 61 texts, its manifest, and the build-time snapshot of it.
+    // The primary collection: its 61 texts, its manifest, and (with the built-in corpus's) the
+    // build-time snapshot of it, in the package's store.
     expect(readdirSync(join(data, "corpus", "primary")).filter((file) => file.endsWith(".txt"))).toHaveLength(
       61,
     );
     expect(existsSync(join(data, "corpus", "primary", "manifest.json"))).toBe(true);
-    expect(existsSync(join(data, "dist", "primary-corpus.json"))).toBe(true);
+    const entries = (dir: string, kind: string) =>
+      readdirSync(join(dir, "dist", "store")).filter((file) =>
+        new RegExp(`^${kind}-[0-9a-f]{64}\\.json$`).test(file),
+      );
+    expect(entries(data, "corpus")).toHaveLength(2);
     expect(existsSync(join(data, "datasets"))).toBe(true);
-    expect(existsSync(join(project, "node_modules", "@newind", "search", "dist", "default-index.json"))).toBe(
-      true,
-    );
+    expect(entries(join(project, "node_modules", "@newind", "search"), "index")).toHaveLength(1);
   });
 });
 

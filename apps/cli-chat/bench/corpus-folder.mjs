@@ -9,26 +9,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "@newind/bench-kit";
+import { openStore } from "@newind/cache";
 import { loadCorpus } from "@newind/data";
-import { createCorpusFileCache } from "../dist/corpus-cache.js";
 import { loadSearchIndex } from "../dist/index-cache.js";
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const bin = join(root, "apps/cli-chat/dist/newind.js");
-
-// A deterministic PRNG (mulberry32), so every run indexes the same text.
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = [
   "The ministry",
@@ -93,7 +82,8 @@ function paragraphs(next, id) {
 }
 
 function generate(dir) {
-  const next = random(6);
+  // Seeded, so every run indexes the same text.
+  const next = seededRandom(6);
   let bytes = 0;
   for (let i = 0; i < DOCUMENTS; i++) {
     const body = paragraphs(next, i);
@@ -152,16 +142,16 @@ try {
   let corpus;
   for (let run = 0; run < RUNS; run++) {
     const cacheDir = join(work, `cache-${run}`);
-    // As the CLI does: parsed folders and the index both cached in one cache folder.
-    const cache = createCorpusFileCache(cacheDir);
+    // As the CLI does: parsed folders and the index both in one store.
+    const cache = openStore(cacheDir);
     const loaded = await time(() => loadCorpus({ dirs: [dir], cache }));
     corpus = loaded.value;
-    const built = await time(() => loadSearchIndex(corpus, { cacheDir }));
+    const built = await time(() => loadSearchIndex(corpus, { store: cache }));
     scratch.push({ loadCorpusMs: loaded.ms, indexAndWriteMs: built.ms, totalMs: loaded.ms + built.ms });
     const reloaded = await time(() => loadCorpus({ dirs: [dir], cache }));
     let source;
     const fromCache = await time(() =>
-      loadSearchIndex(reloaded.value, { cacheDir, onReport: (r) => (source = r.source) }),
+      loadSearchIndex(reloaded.value, { store: cache, onReport: (r) => (source = r.source) }),
     );
     if (source !== "cache") throw new Error(`expected a cache hit, got ${source}`);
     cached.push({

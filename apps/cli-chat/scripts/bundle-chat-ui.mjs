@@ -3,8 +3,9 @@
  * Bundles the compiled Ink chat (dist/ui/run-chat-app.js with ink, react, yoga and their
  * dependencies) into one file, dist/ui/chat-app.bundle.js. Loading ~200 small ES modules —
  * ink imports all of es-toolkit/compat for one `throttle` — costs about three times as much
- * as one bundled file, and the chat's first frame waits on it. `@newind/*` stay external:
- * they find their data files next to themselves.
+ * as one bundled file, and the chat's first frame waits on it. The `@newind/*` packages with
+ * data files stay external (they find them next to themselves); `@newind/cache`, which has
+ * none and which the input history's atomic write needs at start, is bundled.
  */
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -19,7 +20,15 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["@newind/*"],
+  external: [
+    "@newind/core",
+    "@newind/core/*",
+    "@newind/data",
+    "@newind/data/*",
+    "@newind/search",
+    "@newind/bot",
+    "@newind/analytics",
+  ],
   define: { "process.env.NODE_ENV": '"production"' },
   // Some dependencies are CommonJS and call require(): give the ES module bundle one.
   banner: {

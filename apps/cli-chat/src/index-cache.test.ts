@@ -1,9 +1,12 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openStore } from "@newind/cache";
+import type { Corpus } from "@newind/core";
 import { loadCorpus, loadDefaultCorpus } from "@newind/data";
+import { searchIndexEntry } from "@newind/search";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type IndexReport, indexCacheDir, indexCacheFile, loadSearchIndex } from "./index-cache.js";
+import { type IndexReport, loadSearchIndex } from "./index-cache.js";
 
 let root: string;
 let notes: string;
@@ -24,35 +27,44 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function load(): Promise<{ report: IndexReport | undefined; hits: string[]; hash: string }> {
+async function load(): Promise<{
+  report: IndexReport | undefined;
+  hits: string[];
+  hash: string;
+  file: string;
+}> {
   const corpus = await loadCorpus({ dirs: [notes] });
   let report: IndexReport | undefined;
-  const index = await loadSearchIndex(corpus, { cacheDir, onReport: (value) => (report = value) });
+  const index = await loadSearchIndex(corpus, {
+    store: openStore(cacheDir),
+    onReport: (value) => (report = value),
+  });
   const hits = index.searchCitations("solid-state battery capacity", { limit: 3 }).map((hit) => hit.quote);
-  return { report, hits, hash: corpus.hash };
+  return { report, hits, hash: corpus.hash, file: entryFile(corpus) };
 }
 
-describe(indexCacheDir, () => {
-  it("is $XDG_CACHE_HOME/newind, else ~/.cache/newind (a relative XDG_CACHE_HOME is ignored)", () => {
-    expect(indexCacheDir({ XDG_CACHE_HOME: "/var/cache/me", HOME: "/home/me" })).toBe("/var/cache/me/newind");
-    expect(indexCacheDir({ HOME: "/home/me" })).toBe("/home/me/.cache/newind");
-    expect(indexCacheDir({ XDG_CACHE_HOME: "relative", HOME: "/home/me" })).toBe("/home/me/.cache/newind");
-  });
-});
+/** The file of the corpus's index entry in the test's store. */
+function entryFile(corpus: Corpus): string {
+  return openStore(cacheDir).locate(searchIndexEntry(corpus));
+}
 
 describe(loadSearchIndex, () => {
   it("uses the prebuilt index for the built-in corpus alone, writing no cache", async () => {
     let report: IndexReport | undefined;
-    await loadSearchIndex(await loadDefaultCorpus(), { cacheDir, onReport: (value) => (report = value) });
+    await loadSearchIndex(await loadDefaultCorpus(), {
+      store: openStore(cacheDir),
+      onReport: (value) => (report = value),
+    });
     expect(report).toEqual({ source: "prebuilt" });
     await expect(readdir(cacheDir)).rejects.toThrow();
   });
 
   it("builds and caches a folder corpus's index under its hash, then loads it from the cache", async () => {
     const first = await load();
-    expect(first.report).toEqual({ source: "built", file: indexCacheFile({ hash: first.hash }, cacheDir) });
+    expect(first.report).toEqual({ source: "built", file: first.file });
     expect(first.hits[0]).toContain("solid-state capacity");
-    expect(await readdir(cacheDir)).toEqual([`index-${first.hash}.json`]);
+    expect(await readdir(cacheDir)).toEqual([first.file.slice(cacheDir.length + 1)]);
+    expect(first.file).toMatch(/index-[0-9a-f]{64}\.json$/);
 
     const second = await load();
     expect(second.report?.source).toBe("cache");
@@ -77,8 +89,7 @@ describe(loadSearchIndex, () => {
     ["an altered payload", (text: string) => text.replace("solid", "SOLID")],
     ["an empty file", () => ""],
   ])("rebuilds, never trusts, a corrupt cache: %s", async (_name, corrupt) => {
-    const { hash } = await load();
-    const file = indexCacheFile({ hash }, cacheDir);
+    const { file } = await load();
     await writeFile(file, corrupt(await readFile(file, "utf8")));
     const rebuilt = await load();
     expect(rebuilt.report?.source).toBe("rebuilt");
@@ -88,12 +99,15 @@ describe(loadSearchIndex, () => {
   });
 
   it("rebuilds a cache whose header is intact but whose index is of another format version", async () => {
-    const { hash } = await load();
-    const file = indexCacheFile({ hash }, cacheDir);
+    const { file } = await load();
     const [headerLine, payload] = (await readFile(file, "utf8")).split("\n", 2) as [string, string];
     const stale = payload.replace(/"formatVersion":\d+/, '"formatVersion":0');
     const { createHash } = await import("node:crypto");
-    const header = { ...JSON.parse(headerLine), sha256: createHash("sha256").update(stale).digest("hex") };
+    const header = {
+      ...JSON.parse(headerLine),
+      bytes: Buffer.byteLength(stale),
+      sha256: createHash("sha256").update(stale).digest("hex"),
+    };
     await writeFile(file, `${JSON.stringify(header)}\n${stale}`);
     const rebuilt = await load();
     expect(rebuilt.report?.source).toBe("rebuilt");
@@ -105,7 +119,9 @@ describe(loadSearchIndex, () => {
     await writeFile(cacheDir, "a file where the cache folder should be");
     const result = await load();
     expect(result.report?.source).toBe("built");
-    expect(result.report?.writeError).toMatch(/cannot write the cache file .*rebuilt on every run/);
+    expect(result.report?.writeError).toMatch(
+      /cannot write .*index-[0-9a-f]{64}\.json .*rebuilt on every run/,
+    );
     expect(result.hits[0]).toContain("solid-state capacity");
   });
 

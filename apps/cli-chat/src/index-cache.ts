@@ -1,26 +1,25 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import type { Store } from "@newind/cache";
 import type { Corpus } from "@newind/core";
+import { escapeControl } from "@newind/core/text";
 import type { SearchIndex } from "@newind/search";
-import { cacheDir, readCacheFile, sha256, writeCacheFile } from "./cache-file.js";
 
 /** What {@link loadSearchIndex} did, for `--debug`-style reporting and tests. */
 export type IndexSource =
-  /** The built-in corpus alone: `@newind/search`'s prebuilt index. */
+  /** The built-in corpus alone: the index `@newind/search`'s build stored in its package. */
   | "prebuilt"
-  /** Read from the cache file for this corpus hash. */
+  /** Read from the user's store (`$XDG_CACHE_HOME/newind`). */
   | "cache"
-  /** No cache file for this corpus yet: built and written. */
+  /** Not in the store yet: built and stored. */
   | "built"
-  /** The cache file was corrupt, stale or unreadable: built again and rewritten. */
+  /** The store's entry was corrupt, stale or unreadable: built again and stored anew. */
   | "rebuilt";
 
 /** Options of {@link loadSearchIndex}. */
 export interface LoadSearchIndexOptions {
   /** Where `XDG_CACHE_HOME` and `HOME` are read from. Default `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** The cache folder; default {@link indexCacheDir}`(env)`. */
-  cacheDir?: string;
+  /** The store; default the user's, `openStore(userCacheDir(env))`. */
+  store?: Store;
   /** Told once what happened, and why when the cache was rebuilt or could not be written. */
   onReport?: (report: IndexReport) => void;
 }
@@ -28,42 +27,26 @@ export interface LoadSearchIndexOptions {
 /** What {@link LoadSearchIndexOptions.onReport} is told. */
 export interface IndexReport {
   source: IndexSource;
-  /** The cache file used, when there is one. */
+  /** The store's entry used or written (a file), when there is one. */
   file?: string;
-  /** For `rebuilt`: why the cache file was not trusted. */
+  /** For `rebuilt`: why the entry was not trusted. */
   staleReason?: string;
-  /** Why the new cache file could not be written (the index still works, built in memory). */
+  /** Why the new entry could not be written (the index still works, built in memory). */
   writeError?: string;
-}
-
-/** How many index files to keep: enough for someone switching between a few folder sets. */
-const KEEP_CACHE_FILES = 8;
-
-/**
- * The folder the index cache lives in: `$XDG_CACHE_HOME/newind`, or `~/.cache/newind`
- * when `XDG_CACHE_HOME` is unset, empty or relative (as the XDG spec says to treat it).
- */
-export function indexCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return cacheDir(env);
-}
-
-/** The cache file for a corpus: one per {@link Corpus.hash}, which covers every document's content. */
-export function indexCacheFile(corpus: Pick<Corpus, "hash">, cacheDir: string): string {
-  return join(cacheDir, `index-${corpus.hash}.json`);
 }
 
 /**
  * The search index a command should use for `corpus` — the one call for `ask`, `search`
  * and `chat`:
  *
- * - the built-in corpus alone: `@newind/search`'s prebuilt index (`loadDefaultSearchIndex`);
- * - otherwise (user folders): the index cached under `$XDG_CACHE_HOME/newind` (default
- *   `~/.cache/newind`) in a file named by the corpus hash, so a changed, added or removed
- *   file means another key and a rebuild. A cache file is used only when its header,
- *   its checksum, its format version and its corpus hash all match and it parses; anything
- *   else is rebuilt and overwritten, never trusted. Writes go to a temporary file that is
- *   renamed into place, so a crash never leaves a half-written cache. A cache that cannot
- *   be written (read-only home) is reported and the built index is used anyway.
+ * - the built-in corpus alone: the index `@newind/search`'s build stored in its package;
+ * - otherwise (user folders): the index in the user's store (`@newind/cache`, under
+ *   `$XDG_CACHE_HOME/newind`), keyed by the corpus hash, its datasets and the index format
+ *   version, so a changed, added or removed file means another entry and a build. An entry
+ *   is used only when its header and checksum hold and `@newind/search` finds it fits the
+ *   corpus (format, corpus hash, datasets, sentence count); anything else is built again and
+ *   stored anew, never trusted. Writes are atomic, so a crash never leaves half an entry. A
+ *   store that cannot be written (read-only home) is reported and the built index is used.
  *
  * Nothing is written into the user's folders.
  *
@@ -76,41 +59,33 @@ export async function loadSearchIndex(
   corpus: Corpus,
   options: LoadSearchIndexOptions = {},
 ): Promise<SearchIndex> {
-  const search = await import("@newind/search");
+  // Imported here, not at the top: the chat loads this module before its first frame.
+  const [search, { openStore, userCacheDir }] = await Promise.all([
+    import("@newind/search"),
+    import("@newind/cache"),
+  ]);
   const report = options.onReport ?? (() => {});
-  if (await isBuiltInCorpusAlone(corpus)) {
-    const index = await search.loadDefaultSearchIndex();
-    // The prebuilt index is for the built-in corpus as this process loaded it; anything else is built.
-    if (index.corpus.hash === corpus.hash) {
-      report({ source: "prebuilt" });
-      return index;
-    }
+  // The entry is keyed by the corpus hash and datasets: only the built-in corpus alone is in the package's store.
+  const prebuilt = await search.readSearchIndex(search.prebuiltIndexStore(), corpus);
+  if (prebuilt.status === "hit") {
+    report({ source: "prebuilt" });
+    return prebuilt.value;
   }
-
-  const file = indexCacheFile(corpus, options.cacheDir ?? cacheDir(options.env));
-  // The index's query expansions come from the curated datasets, which Corpus.hash does
-  // not cover, and its layout from the search format version: both are part of the key.
-  const key = `${corpus.hash}:${sha256(`${search.INDEX_FORMAT_VERSION}\n${JSON.stringify(corpus.datasets)}`)}`;
-  const cached = await readCacheFile(file, key);
-  let staleReason = cached.problem;
-  if (cached.payload !== undefined) {
-    try {
-      // Checks the search format version and corpus hash again, and parses the index.
-      const index = search.loadSearchIndex(corpus, cached.payload);
-      report({ source: "cache", file });
-      return index;
-    } catch (error) {
-      staleReason = `${file} cannot be loaded (${(error as Error).message})`;
-    }
+  const store = options.store ?? openStore(userCacheDir(options.env));
+  const cached = await search.readSearchIndex(store, corpus);
+  if (cached.status === "hit") {
+    report({ source: "cache", file: cached.location });
+    return cached.value;
   }
   const index = await search.createSearchIndex(corpus);
-  const writeError = await writeCacheFile(file, key, JSON.stringify(index.toJSON()), {
-    prefix: "index-",
-    keep: KEEP_CACHE_FILES,
-  });
-  const result: IndexReport = { source: staleReason === undefined ? "built" : "rebuilt", file };
-  if (staleReason !== undefined) result.staleReason = staleReason;
-  if (writeError !== undefined) result.writeError = `${writeError}; the index is rebuilt on every run`;
+  const written = await search.writeSearchIndex(store, index);
+  const result: IndexReport = {
+    source: cached.status === "miss" ? "built" : "rebuilt",
+    file: written.location,
+  };
+  if (cached.status === "invalid") result.staleReason = cached.problem;
+  if (written.problem !== undefined)
+    result.writeError = `${written.problem}; the index is rebuilt on every run`;
   report(result);
   return index;
 }
@@ -134,35 +109,9 @@ export function commandIndexOptions(context: {
     onReport: (report) => {
       if (env.NEWIND_DEBUG) {
         const detail = [report.file, report.staleReason].filter(Boolean).join(": ");
-        stderr.write(`newind: index: ${report.source}${detail ? ` ${detail}` : ""}\n`);
+        stderr.write(`newind: index: ${report.source}${detail ? ` ${escapeControl(detail)}` : ""}\n`);
       }
-      if (report.writeError) stderr.write(`newind: warning: ${report.writeError}\n`);
+      if (report.writeError) stderr.write(`newind: warning: ${escapeControl(report.writeError)}\n`);
     },
   };
-}
-
-/**
- * Returns a memoised `() => Promise<SearchIndex>` over a command's corpus loader: what a
- * command context can carry next to `loadCorpus`, so `ask`, `search` and `chat` share
- * one index per process.
- */
-export function createSearchIndexLoader(
-  loadCorpus: () => Promise<Corpus>,
-  context: { env: NodeJS.ProcessEnv; stderr: NodeJS.WritableStream },
-): () => Promise<SearchIndex> {
-  let loading: Promise<SearchIndex> | undefined;
-  return () => {
-    loading ??= (async () => loadSearchIndex(await loadCorpus(), commandIndexOptions(context)))();
-    return loading;
-  };
-}
-
-async function isBuiltInCorpusAlone(corpus: Corpus): Promise<boolean> {
-  const { DEFAULT_CORPUS_DIR } = await import("@newind/data/loaders");
-  const builtInDir = resolve(fileURLToPath(DEFAULT_CORPUS_DIR));
-  // In that folder itself: the primary collection lives in a subfolder of it.
-  return (
-    corpus.documents.length > 0 &&
-    corpus.documents.every((document) => document.path !== undefined && dirname(document.path) === builtInDir)
-  );
 }

@@ -1,9 +1,7 @@
 import type { Corpus } from "@newind/core";
 import { escapeControl, toSingleLine } from "@newind/core/text";
 import type { LoadedCorpus } from "@newind/data/loaders";
-import { cacheDir } from "./cache-file.js";
 import type { CliOptions } from "./cli-options.js";
-import { createCorpusFileCache } from "./corpus-cache.js";
 import { UsageError, UserError } from "./errors.js";
 
 /**
@@ -13,8 +11,8 @@ import { UsageError, UserError } from "./errors.js";
  * every `--corpus DIR` and `NEWIND_CORPUS` folder, through `@newind/data`'s `loadCorpus`.
  * Files skipped with a warning (not UTF-8, empty, binary, over 20 MB, links out of the
  * folder, pipes) and entries that are not documents are reported on `stderr`, one line
- * each, paths with their control characters escaped. Parsed folders are cached in `$XDG_CACHE_HOME/newind` (never in the
- * folders themselves). Errors from the user's files (a missing folder, an unreadable
+ * each, paths with their control characters escaped. Parsed folders are kept in the user's
+ * store, `$XDG_CACHE_HOME/newind` (never in the folders themselves). Errors from the user's files (a missing folder, an unreadable
  * file, a bad `corpus.json`, duplicate ids) become {@link UserError}s: one line, exit 1.
  *
  * @example
@@ -47,15 +45,18 @@ async function loadCliCorpus(
     );
   }
   // The loaders without the zod schemas: the built-in corpus comes from its snapshot, validated at build time.
-  const data = await import("@newind/data/loaders");
+  const [data, { openStore, userCacheDir }] = await Promise.all([
+    import("@newind/data/loaders"),
+    import("@newind/cache"),
+  ]);
   let corpus: LoadedCorpus;
   try {
     corpus = await data.loadCorpus({
       dirs: options.corpusDirs,
       includeDefault,
       includePrimary,
-      // Unchanged folders are not parsed again: the parsed documents are cached beside the index.
-      cache: createCorpusFileCache(cacheDir(env)),
+      // Unchanged folders are not parsed again: the parsed documents are stored beside the index.
+      cache: openStore(userCacheDir(env)),
     });
   } catch (error) {
     // CorpusFolderError (the user's folders) and CorpusLoadError (the built-in corpus) name their file.

@@ -27,6 +27,7 @@ export {
   normalizeQuestion,
 } from "./question/normalize-question.js";
 export type { ScoringModel } from "./scoring/scoring-model.js";
+export { ENCODER_NAME } from "./semantic/default-vectors.js";
 export type { SemanticOptions } from "./semantic/semantic-support.js";
 export {
   loadVectors,

@@ -1,4 +1,4 @@
-import { CorpusLoadError } from "./load-corpus.js";
+import { CorpusLoadError } from "./corpus-files.js";
 
 /** Why the user's folders could not be loaded. */
 export type CorpusErrorCode =

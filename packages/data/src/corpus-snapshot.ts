@@ -1,43 +1,31 @@
 /**
- * A snapshot of the built-in corpus as `loadCorpusFromManifest` loads it — documents'
- * metadata, passages, sentences, footnotes, resolved datasets and the corpus hash —
- * written at build time (`dist/default-corpus.json`) so a one-shot command does not parse
- * the document, load zod and validate five datasets on every start.
+ * A snapshot of a built-in corpus as its full load gives it — documents' metadata, passages,
+ * sentences, footnotes, resolved datasets and the corpus hash — kept in a store (see
+ * `@newind/cache`) so a one-shot command does not parse the documents, load zod and validate
+ * five datasets on every start. The build writes the built-in corpora's snapshots into this
+ * package's own store (`dist/store/`).
  *
- * The snapshot records the sha256 of every file the full load read (the manifest, each
- * corpus file, each dataset file). It is used only when its format and parser versions
- * match and every one of those files still hashes the same; anything else — a missing,
- * truncated or foreign snapshot, an edited dataset, a changed corpus file — falls back
- * to the full read, parse and validation, which then reports any problem with the files
+ * A snapshot's entry is keyed by the sha256 of every file the full load reads (the manifest,
+ * each corpus file, each dataset file) and by the parser's version, so an edited file is
+ * another entry: never a stale snapshot. Reading checks the content too — every document is
+ * one of the files just read with the sha256 recorded, the corpus hash is recomputed, every
+ * span lies inside its text, and texts are sliced from the files — and anything else falls
+ * back to the full read, parse and validation, which then reports any problem with the files
  * exactly as it would without a snapshot (the changed-bytes error included).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { openStore, type Store, type StoreEntry, sha256Hex, storeEntry } from "@newind/cache";
 import type { Corpus, Datasets, Footnote, Passage, Sentence, SourceDocument } from "@newind/core/text";
+import { type CorpusLoader, type CorpusLocation, MANIFEST_FILE } from "./corpus-files.js";
 import { DATASET_NAMES } from "./dataset-names.js";
-import {
-  corpusHash,
-  type LoadCorpusFromManifestOptions,
-  loadCorpusFromManifest,
-  MANIFEST_FILE,
-  sha256Hex,
-} from "./load-corpus.js";
-import { PARSER_VERSION } from "./parser-version.js";
-
-/** The `format` field of a snapshot file. */
-export const CORPUS_SNAPSHOT_FORMAT = "newind-corpus-snapshot";
+import { PACKAGE_STORE_DIR } from "./package-dirs.js";
 
 /** Version of the snapshot's layout: bump it whenever the fields below change. */
-export const CORPUS_SNAPSHOT_VERSION = 2;
+export const CORPUS_SNAPSHOT_VERSION = 3;
 
-/** A file the full load read, and its sha256 when the snapshot was written. */
-export interface SnapshotInput {
-  /** Which folder the file is in. */
-  dir: "corpus" | "datasets";
-  /** Its name inside that folder. */
-  file: string;
-  sha256: string;
-}
+/** The kind of a snapshot's entry in a store. */
+export const CORPUS_SNAPSHOT_KIND = "corpus";
 
 /** A document of the snapshot: everything but its text (read from `file`) and its absolute `path`. */
 export interface SnapshotDocument {
@@ -46,12 +34,8 @@ export interface SnapshotDocument {
   metadata: Omit<SourceDocument, "text" | "path">;
 }
 
-/** The contents of a snapshot file. */
+/** The payload of a snapshot's entry. */
 export interface CorpusSnapshot {
-  format: typeof CORPUS_SNAPSHOT_FORMAT;
-  version: typeof CORPUS_SNAPSHOT_VERSION;
-  parserVersion: string;
-  inputs: SnapshotInput[];
   documents: SnapshotDocument[];
   /** The passages, `text` null where it is exactly the raw slice of its span (restored from the document). */
   passages: SnapshotText<Passage>[];
@@ -68,89 +52,77 @@ export interface CorpusSnapshot {
  */
 export type SnapshotText<T extends { text: string }> = Omit<T, "text"> & { text: string | null };
 
-/** The folders a corpus is loaded from, and where its snapshot is. */
-export interface CorpusSnapshotLocation {
-  /** The corpus folder (with `manifest.json`), a `file:` URL ending in `/`. */
-  corpusDir: URL;
-  /** The curated datasets' folder, a `file:` URL ending in `/`; none for a collection without datasets. */
-  datasetsDir?: URL;
-  /** The snapshot file. */
-  snapshot: URL;
+/** The store shipped in this package (`dist/store/`), with the build's snapshots; read-only. */
+export function packageStore(): Store {
+  return openStore(PACKAGE_STORE_DIR, { readOnly: true });
 }
-
-/**
- * How a kind of corpus is loaded the full way, and what identifies that way: the
- * built-in corpus ({@link DEFAULT_CORPUS_LOADER}) or another collection with its own
- * manifest schema and parser (the primary collection's).
- */
-export interface CorpusLoader {
-  /** The version of the parser the full load runs: a snapshot of another version is not used. */
-  parserVersion: string;
-  /** The full load: read, check, parse and validate; its errors name the file at fault. */
-  load(location: Pick<CorpusSnapshotLocation, "corpusDir" | "datasetsDir">): Promise<Corpus>;
-  /** The corpus hash of the documents, as the full load computes it. */
-  hash(documents: readonly SourceDocument[]): string;
-}
-
-/** The built-in corpus's full load: {@link loadCorpusFromManifest} with its datasets. */
-export const DEFAULT_CORPUS_LOADER: CorpusLoader = {
-  parserVersion: PARSER_VERSION,
-  load: (location) =>
-    loadCorpusFromManifest(
-      location.corpusDir,
-      location.datasetsDir ? { datasetsDir: location.datasetsDir } : {},
-    ),
-  hash: corpusHash,
-};
 
 /** The dataset files the full load reads, in its order (see `loadDatasets`). */
 const DATASET_FILES = DATASET_NAMES.map((name) => `${name}.json`);
 
-/** Inputs every snapshot must have checked: the manifest (which names the corpus files) and any datasets. */
-function requiredInputs(location: Pick<CorpusSnapshotLocation, "datasetsDir">) {
-  return [
-    ["corpus", MANIFEST_FILE] as const,
-    ...(location.datasetsDir ? DATASET_FILES.map((file) => ["datasets", file] as const) : []),
-  ];
+/** The files of a corpus as read now: its snapshot's entry, and each corpus file's bytes and sha256. */
+interface CorpusInputs {
+  entry: StoreEntry;
+  /** The corpus files, in the manifest's order. */
+  files: string[];
+  corpusFiles: Map<string, { bytes: Uint8Array; sha256: string }>;
 }
 
 /**
- * Loads the corpus the full way — read, check, parse, validate — and returns it with the
- * snapshot that reproduces it. For the build; the snapshot is what {@link writeCorpusSnapshot} writes.
+ * Reads every file the full load reads and keys the snapshot on their sha256. Throws when a
+ * file cannot be read or the manifest does not list files (the full load then says why).
  */
-export async function createCorpusSnapshot(
-  location: Pick<CorpusSnapshotLocation, "corpusDir" | "datasetsDir">,
-  options: Pick<LoadCorpusFromManifestOptions, "parse"> & { loader?: CorpusLoader } = {},
-): Promise<{ corpus: Corpus; snapshot: CorpusSnapshot }> {
-  const loader = options.loader ?? DEFAULT_CORPUS_LOADER;
-  const corpus = options.loader
-    ? await loader.load(location)
-    : await loadCorpusFromManifest(location.corpusDir, {
-        ...(options.parse ? { parse: options.parse } : {}),
-        ...(location.datasetsDir ? { datasetsDir: location.datasetsDir } : {}),
-      });
-  // Every file the load above read, hashed as it is now (it succeeded, so they are the ones it checked).
-  const manifest = JSON.parse(await readFile(new URL(MANIFEST_FILE, location.corpusDir), "utf8")) as {
-    documents: { id: string; file: string }[];
-  };
-  const files: Pick<SnapshotInput, "dir" | "file">[] = [
-    { dir: "corpus", file: MANIFEST_FILE },
-    ...manifest.documents.map((entry) => ({ dir: "corpus" as const, file: entry.file })),
-    ...(location.datasetsDir ? DATASET_FILES.map((file) => ({ dir: "datasets" as const, file })) : []),
-  ];
-  const inputs = await Promise.all(
-    files.map(async (input) => ({ ...input, sha256: sha256Hex(await readFile(inputUrl(location, input))) })),
+async function readInputs(location: CorpusLocation, loader: CorpusLoader): Promise<CorpusInputs> {
+  const read = (file: string, dir: URL) => readFile(new URL(file, dir));
+  // Read together: each read is a round trip to the thread pool.
+  const [manifestBytes, ...datasetBytes] = await Promise.all([
+    read(MANIFEST_FILE, location.corpusDir),
+    ...(location.datasetsDir ? DATASET_FILES.map((file) => read(file, location.datasetsDir as URL)) : []),
+  ]);
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { documents?: unknown };
+  const files = Array.isArray(manifest?.documents)
+    ? manifest.documents.map((document) => (document as { file?: unknown } | null)?.file)
+    : [];
+  if (files.length === 0 || !files.every((file): file is string => typeof file === "string")) {
+    throw new Error(`${MANIFEST_FILE} lists no files`);
+  }
+  const corpusBytes = await Promise.all(files.map((file) => read(file, location.corpusDir)));
+  const corpusFiles = new Map(
+    files.map((file, i) => {
+      const bytes = corpusBytes[i] as Uint8Array;
+      return [file, { bytes, sha256: sha256Hex(bytes) }] as const;
+    }),
   );
+  const inputs = [
+    ["corpus", MANIFEST_FILE, sha256Hex(manifestBytes as Uint8Array)],
+    ...files.map((file) => ["corpus", file, corpusFiles.get(file)?.sha256]),
+    ...datasetBytes.map((bytes, i) => ["datasets", DATASET_FILES[i], sha256Hex(bytes)]),
+  ];
+  const code = `corpus-snapshot@${CORPUS_SNAPSHOT_VERSION} parser@${loader.parserVersion}`;
+  return { entry: storeEntry(CORPUS_SNAPSHOT_KIND, { code, inputs }), files, corpusFiles };
+}
+
+/**
+ * Loads the corpus the full way — read, check, parse, validate — and stores its snapshot in
+ * `store`. For the build: a file that changes while the snapshot is made, or a store that
+ * cannot be written, is an error.
+ *
+ * @returns the corpus, the bytes written and where
+ */
+export async function writeCorpusSnapshot(
+  store: Store,
+  location: CorpusLocation,
+  loader: CorpusLoader,
+): Promise<{ corpus: Corpus; bytes: number; location: string }> {
+  const corpus = await loader.load(location);
+  // Every file the load above read, hashed as it is now (it succeeded, so they are the ones it checked).
+  const inputs = await readInputs(location, loader);
+  const { files } = inputs;
   const documents = corpus.documents.map((document, index): SnapshotDocument => {
     const { text: _text, path: _path, ...metadata } = document;
-    const file = manifest.documents[index]?.file;
-    const input = inputs.find((candidate) => candidate.dir === "corpus" && candidate.file === file);
+    const file = files[index];
     // A file rewritten between the load and the hashing above must not pair old passages with new bytes.
-    if (
-      file === undefined ||
-      manifest.documents[index]?.id !== document.id ||
-      input?.sha256 !== document.sha256
-    ) {
+    if (file === undefined || inputs.corpusFiles.get(file)?.sha256 !== document.sha256) {
       throw new Error(`corpus snapshot: ${file ?? document.id} changed while the snapshot was made`);
     }
     return { file, metadata };
@@ -158,10 +130,6 @@ export async function createCorpusSnapshot(
   const texts = new Map(corpus.documents.map((document) => [document.id, document.text]));
   const textOf = (docId: string) => texts.get(docId) ?? "";
   const snapshot: CorpusSnapshot = {
-    format: CORPUS_SNAPSHOT_FORMAT,
-    version: CORPUS_SNAPSHOT_VERSION,
-    parserVersion: loader.parserVersion,
-    inputs,
     documents,
     passages: corpus.passages.map((passage) => withoutRawText(passage, textOf)),
     sentences: corpus.sentences.map((sentence) => withoutRawText(sentence, textOf)),
@@ -169,89 +137,77 @@ export async function createCorpusSnapshot(
     datasets: corpus.datasets,
     hash: corpus.hash,
   };
-  return { corpus, snapshot };
-}
-
-/**
- * Loads the corpus the full way and writes its snapshot to `location.snapshot`.
- *
- * @returns the corpus and the number of bytes written
- */
-export async function writeCorpusSnapshot(
-  location: CorpusSnapshotLocation,
-  loader: CorpusLoader = DEFAULT_CORPUS_LOADER,
-): Promise<{ corpus: Corpus; bytes: number }> {
-  const { corpus, snapshot } = await createCorpusSnapshot(location, { loader });
   const json = JSON.stringify(snapshot);
-  await writeFile(location.snapshot, json);
-  return { corpus, bytes: Buffer.byteLength(json) };
+  const written = await store.write(inputs.entry, json);
+  if (written.problem) throw new Error(`corpus snapshot: ${written.problem}`);
+  return { corpus, bytes: Buffer.byteLength(json), location: written.location };
 }
 
 /** What {@link readCorpusSnapshot} found: the corpus, or why the snapshot cannot be used. */
 export type SnapshotRead = { corpus: Corpus; problem?: undefined } | { corpus?: undefined; problem: string };
 
 /**
- * Restores the corpus from its snapshot when the snapshot is current: the same format and
- * parser versions, and every input file hashing as recorded. Never throws: a snapshot
- * that cannot be used is `{problem}`, and the caller loads the corpus the full way.
+ * Restores the corpus from its snapshot in `store` when there is one for the files as they
+ * are now and its content fits them. Never throws: a snapshot that cannot be used is
+ * `{problem}`, and the caller loads the corpus the full way.
  */
 export async function readCorpusSnapshot(
-  location: CorpusSnapshotLocation,
-  loader: CorpusLoader = DEFAULT_CORPUS_LOADER,
+  store: Store,
+  location: CorpusLocation,
+  loader: CorpusLoader,
 ): Promise<SnapshotRead> {
-  let snapshot: CorpusSnapshot;
+  let inputs: CorpusInputs;
   try {
-    snapshot = JSON.parse(await readFile(location.snapshot, "utf8")) as CorpusSnapshot;
+    inputs = await readInputs(location, loader);
   } catch (error) {
-    return { problem: `cannot read the corpus snapshot (${(error as Error).message})` };
+    return { problem: `cannot read the corpus's files (${(error as Error).message})` };
   }
-  if (!isSnapshot(snapshot)) return { problem: "the corpus snapshot has another format or version" };
-  if (snapshot.parserVersion !== loader.parserVersion)
-    return { problem: "the corpus snapshot is of another parser" };
-  // The manifest and every dataset must be among the checked inputs, or an edit to one would go unseen.
-  if (!location.datasetsDir && snapshot.inputs.some((input) => input.dir === "datasets")) {
-    return { problem: "the corpus snapshot is of a corpus with curated datasets" };
-  }
-  for (const [dir, file] of requiredInputs(location)) {
-    if (!snapshot.inputs.some((input) => input.dir === dir && input.file === file)) {
-      return { problem: `the corpus snapshot does not record the hash of ${dir}/${file}` };
-    }
-  }
-  // Read together: each read is a round trip to the thread pool, and there are seven of them.
-  const read = await Promise.all(
-    snapshot.inputs.map((input) =>
-      readFile(inputUrl(location, input)).then(
-        (bytes) => ({ input, bytes }),
-        (error: unknown) => ({ input, error: error as Error }),
-      ),
-    ),
-  );
-  const bytesOf = new Map<string, Uint8Array>();
-  for (const result of read) {
-    const { input } = result;
-    if ("error" in result) {
-      return { problem: `cannot read ${input.dir}/${input.file} (${result.error.message})` };
-    }
-    if (sha256Hex(result.bytes) !== input.sha256) return { problem: `${input.dir}/${input.file} changed` };
-    if (input.dir === "corpus") bytesOf.set(input.file, result.bytes);
-  }
+  const read = await store.read(inputs.entry, (payload) => restore(payload, inputs, location, loader));
+  if (read.status === "hit") return { corpus: read.value };
+  return {
+    problem: read.status === "miss" ? `no snapshot for these files in ${store.location}` : read.problem,
+  };
+}
+
+/** The corpus a snapshot's payload describes, when it fits the files read; else undefined. */
+function restore(
+  payload: string,
+  inputs: CorpusInputs,
+  location: CorpusLocation,
+  loader: CorpusLoader,
+): Corpus | undefined {
+  const snapshot = JSON.parse(payload) as unknown;
+  if (!isSnapshot(snapshot)) return undefined;
   const documents: SourceDocument[] = [];
   for (const { file, metadata } of snapshot.documents) {
-    const bytes = bytesOf.get(file);
-    if (!bytes) return { problem: `the corpus snapshot does not record the hash of ${file}` };
+    const input = inputs.corpusFiles.get(file);
+    if (!input || input.sha256 !== metadata.sha256) return undefined;
     const url = new URL(file, location.corpusDir);
-    // As loadCorpusFromManifest: the path where the file is now, the text decoded with its BOM kept.
+    // As the full load: the path where the file is now, the text decoded with its BOM kept.
     const path = url.protocol === "file:" ? fileURLToPath(url) : url.href;
-    documents.push({ ...metadata, path, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) });
+    documents.push({
+      ...metadata,
+      path,
+      text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(input.bytes),
+    });
   }
   const hash = loader.hash(documents);
-  if (hash !== snapshot.hash) return { problem: "the corpus snapshot's hash does not match its documents" };
+  if (hash !== snapshot.hash) return undefined;
   const texts = new Map(documents.map((document) => [document.id, document.text]));
-  const textOf = (docId: string) => texts.get(docId) ?? "";
-  const passages = snapshot.passages.map((passage) => withRawText(passage, textOf));
-  const sentences = snapshot.sentences.map((sentence) => withRawText(sentence, textOf));
+  const passages: Passage[] = [];
+  for (const passage of snapshot.passages) {
+    const restored = withRawText(passage, texts);
+    if (!restored) return undefined;
+    passages.push(restored);
+  }
+  const sentences: Sentence[] = [];
+  for (const sentence of snapshot.sentences) {
+    const restored = withRawText(sentence, texts);
+    if (!restored) return undefined;
+    sentences.push(restored);
+  }
   const { footnotes, datasets } = snapshot;
-  return { corpus: { documents, passages, sentences, footnotes, datasets, hash } };
+  return { documents, passages, sentences, footnotes, datasets, hash };
 }
 
 /** Which way {@link loadCorpusWithSnapshot} loaded the corpus. */
@@ -264,28 +220,18 @@ export interface SnapshotLoad {
 }
 
 /**
- * The corpus of `location`: from its snapshot when that is current, else the full way
- * ({@link loadCorpusFromManifest} with the datasets), whose errors propagate unchanged.
+ * The corpus of `location`: from its snapshot in `store` when there is a current one, else
+ * the full way (`loader.load`), whose errors propagate unchanged.
  */
 export async function loadCorpusWithSnapshot(
-  location: CorpusSnapshotLocation,
-  loader: CorpusLoader = DEFAULT_CORPUS_LOADER,
+  store: Store,
+  location: CorpusLocation,
+  loader: CorpusLoader,
 ): Promise<SnapshotLoad> {
-  const read = await readCorpusSnapshot(location, loader);
+  const read = await readCorpusSnapshot(store, location, loader);
   if (read.corpus) return { corpus: read.corpus, source: "snapshot" };
   const corpus = await loader.load(location);
   return { corpus, source: "full", problem: read.problem };
-}
-
-function inputUrl(
-  location: Pick<CorpusSnapshotLocation, "corpusDir" | "datasetsDir">,
-  input: Pick<SnapshotInput, "dir" | "file">,
-): URL {
-  // Without a datasets folder no dataset input is read (readCorpusSnapshot refuses such a snapshot).
-  return new URL(
-    input.file,
-    input.dir === "corpus" ? location.corpusDir : (location.datasetsDir ?? location.corpusDir),
-  );
 }
 
 interface SpannedText {
@@ -303,10 +249,28 @@ function withoutRawText<T extends SpannedText>(
   return record.text === raw ? { ...record, text: null } : record;
 }
 
-/** The record with a null `text` restored from its document (key order kept). */
-function withRawText<T extends SpannedText>(record: SnapshotText<T>, textOf: (docId: string) => string): T {
-  if (record.text !== null) return record as T;
-  return { ...record, text: textOf(record.docId).slice(record.span.start, record.span.end) } as T;
+/**
+ * The record with a null `text` restored from its document (key order kept), or undefined
+ * when its span is not a range of a document of the snapshot.
+ */
+function withRawText<T extends SpannedText>(
+  record: SnapshotText<T>,
+  texts: ReadonlyMap<string, string>,
+): T | undefined {
+  const text = typeof record?.docId === "string" ? texts.get(record.docId) : undefined;
+  const { start, end } = record?.span ?? {};
+  if (
+    text === undefined ||
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    (start as number) < 0 ||
+    (end as number) < (start as number) ||
+    (end as number) > text.length
+  ) {
+    return undefined;
+  }
+  if (record.text !== null) return typeof record.text === "string" ? (record as T) : undefined;
+  return { ...record, text: text.slice(start, end) } as T;
 }
 
 /** The shape a snapshot must have to be read at all; its contents were validated when it was written. */
@@ -314,20 +278,14 @@ function isSnapshot(value: unknown): value is CorpusSnapshot {
   if (typeof value !== "object" || value === null) return false;
   const snapshot = value as Partial<CorpusSnapshot>;
   return (
-    snapshot.format === CORPUS_SNAPSHOT_FORMAT &&
-    snapshot.version === CORPUS_SNAPSHOT_VERSION &&
-    typeof snapshot.parserVersion === "string" &&
     typeof snapshot.hash === "string" &&
-    Array.isArray(snapshot.inputs) &&
-    snapshot.inputs.every(
-      (input) =>
-        (input.dir === "corpus" || input.dir === "datasets") &&
-        typeof input.file === "string" &&
-        typeof input.sha256 === "string",
-    ) &&
     Array.isArray(snapshot.documents) &&
     snapshot.documents.every(
-      (document) => typeof document?.file === "string" && typeof document.metadata === "object",
+      (document) =>
+        typeof document?.file === "string" &&
+        typeof document.metadata === "object" &&
+        document.metadata !== null &&
+        typeof document.metadata.sha256 === "string",
     ) &&
     Array.isArray(snapshot.passages) &&
     Array.isArray(snapshot.sentences) &&

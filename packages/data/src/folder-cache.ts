@@ -1,26 +1,8 @@
 import type { Footnote, Passage, Sentence, SourceDocument } from "@newind/core";
 import type { CorpusWarning } from "./corpus-errors.js";
-import { sha256Hex } from "./load-corpus.js";
 
-/**
- * Where {@link loadCorpus} may keep the parsed documents of folders between runs, so a
- * folder whose files have not changed is not parsed again. Keys are content hashes (of
- * every file's bytes, corpus.json records, and the reader and parser versions); values
- * are JSON text. The store decides where values live (the CLI uses its cache folder,
- * never the user's folders) and should make writes atomic. What it returns is checked
- * before use — a value that does not fit the files read is ignored, never trusted.
- *
- * @example
- * const memory = new Map<string, string>();
- * const cache: CorpusCache = { read: async (key) => memory.get(key), write: async (key, value) => void memory.set(key, value) };
- * await loadCorpus({ dirs: ["notes"], cache });
- */
-export interface CorpusCache {
-  /** The value stored under `key`, or undefined when there is none (or it cannot be read). */
-  read(key: string): Promise<string | undefined>;
-  /** Stores `value` under `key`; a failure is ignored by the loader. */
-  write(key: string, value: string): Promise<void>;
-}
+/** The kind of the store entries holding parsed folders. */
+export const FOLDER_PARTS_KIND = "folders";
 
 /** What the cache holds for a set of folders: the folder documents and all that parsing found in them. */
 export interface FolderParts {
@@ -59,7 +41,7 @@ interface StoredParts {
   warnings: CorpusWarning[];
 }
 
-/** Serialises parts for a {@link CorpusCache}; {@link restoreFolderParts} reads it back. */
+/** Serialises parts for the store; {@link restoreFolderParts} reads them back. */
 export function serializeFolderParts(parts: FolderParts): string {
   const texts = new Map(parts.documents.map((document) => [document.id, document.text]));
   const stored: StoredParts = {
@@ -77,11 +59,6 @@ export function serializeFolderParts(parts: FolderParts): string {
     warnings: parts.warnings,
   };
   return JSON.stringify(stored);
-}
-
-/** The cache key: sha256 over versions, the built-in ids, and each file's path, bytes hash and corpus.json record. */
-export function folderCacheKey(parts: readonly unknown[]): string {
-  return sha256Hex(JSON.stringify(parts));
 }
 
 /**

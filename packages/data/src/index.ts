@@ -23,7 +23,6 @@ export {
 } from "./datasets.js";
 export { DOCUMENT_ID, slugifyFileName } from "./document-ids.js";
 export {
-  type CorpusCache,
   type FileFingerprint,
   type FolderParts,
   restoreFolderParts,
@@ -37,7 +36,11 @@ export {
 } from "./folder-manifest.js";
 export { formatZodError } from "./format-zod-error.js";
 export type { ExtractedDocument } from "./formats/extracted-document.js";
-export { loadPrimaryCorpusFromManifest, primaryCorpusHash } from "./load-primary-corpus.js";
+export {
+  loadPrimaryCorpusFromManifest,
+  PRIMARY_CORPUS_LOADER,
+  primaryCorpusHash,
+} from "./load-primary-corpus.js";
 export * from "./loaders.js";
 export {
   cleanChineseText,

@@ -2,11 +2,12 @@ import { spawnSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Store } from "@newind/cache";
 import type { Corpus } from "@newind/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusFolderError } from "./corpus-errors.js";
-import type { CorpusCache } from "./folder-cache.js";
-import { CorpusLoadError, loadDefaultCorpus } from "./load-corpus.js";
+import { CorpusLoadError } from "./corpus-files.js";
+import { loadDefaultCorpus } from "./default-corpus.js";
 import { dateFromFileName, loadCorpus, MAX_DOCUMENT_BYTES } from "./load-corpus-folders.js";
 import { loadPrimaryCorpus } from "./primary-corpus.js";
 
@@ -616,17 +617,28 @@ describe(loadCorpus, () => {
   });
 
   describe("with a cache", () => {
+    /** A store in memory that logs what it is asked and lets a test alter what it holds. */
     function memoryCache() {
       const values = new Map<string, string>();
       const log: string[] = [];
-      const cache: CorpusCache = {
-        read: async (key) => {
-          log.push(values.has(key) ? "hit" : "miss");
-          return values.get(key);
+      const cache: Store = {
+        location: "memory:",
+        locate: (entry) => `${entry.kind}-${entry.key}`,
+        read: async (entry, decode) => {
+          const location = cache.locate(entry);
+          const payload = values.get(location);
+          log.push(payload === undefined ? "miss" : "hit");
+          if (payload === undefined) return { status: "miss", location };
+          const value = await Promise.resolve()
+            .then(() => decode(payload))
+            .catch(() => undefined);
+          if (value === undefined) return { status: "invalid", location, problem: "does not fit" };
+          return { status: "hit", location, value };
         },
-        write: async (key, value) => {
+        write: async (entry, value) => {
           log.push("write");
-          values.set(key, value);
+          values.set(cache.locate(entry), value);
+          return { location: cache.locate(entry) };
         },
       };
       return { cache, values, log };
@@ -688,20 +700,18 @@ describe(loadCorpus, () => {
 
     it("loads without the cache when it throws, rejects or returns something else", async () => {
       await files(dir, { "notes.md": NOTES_MD });
-      const broken: CorpusCache[] = [
+      const fire = () => {
+        throw new Error("disk on fire");
+      };
+      const broken: Store[] = [
+        { location: "x", locate: () => "x", read: fire, write: fire },
         {
-          read: () => {
-            throw new Error("disk on fire");
-          },
-          write: () => {
-            throw new Error("disk on fire");
-          },
-        },
-        {
+          location: "x",
+          locate: () => "x",
           read: async () => Promise.reject(new Error("no")),
           write: async () => Promise.reject(new Error("no")),
         },
-        { read: async () => 42 as never, write: async () => {} },
+        { location: "x", locate: () => "x", read: async () => 42 as never, write: async () => 42 as never },
       ];
       for (const cache of broken) {
         const corpus = await loadCorpus({ dirs: [dir], cache, includeDefault: false });

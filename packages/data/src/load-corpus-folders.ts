@@ -11,15 +11,17 @@ import {
 } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
+import { type Store, type StoreEntry, sha256Hex, storeEntry } from "@newind/cache";
 import type { Author, Corpus, SourceDocument } from "@newind/core";
 import { escapeControl } from "@newind/core/text";
 import { CorpusFolderError, type CorpusWarning, type SkippedFile } from "./corpus-errors.js";
+import { corpusHash, emptyDatasets } from "./corpus-files.js";
+import { loadDefaultCorpus } from "./default-corpus.js";
 import { slugifyFileName, uniqueId } from "./document-ids.js";
 import {
-  type CorpusCache,
   type FileFingerprint,
+  FOLDER_PARTS_KIND,
   type FolderParts,
-  folderCacheKey,
   restoreFolderParts,
   serializeFolderParts,
 } from "./folder-cache.js";
@@ -28,7 +30,6 @@ import type { FolderManifest, FolderManifestEntry } from "./folder-manifest.js";
 import { FOLDER_MANIFEST_FILE } from "./folder-manifest-file.js";
 import { formatZodError } from "./format-zod-error.js";
 import type { ExtractedDocument } from "./formats/extracted-document.js";
-import { corpusHash, emptyDatasets, loadDefaultCorpus, sha256Hex } from "./load-corpus.js";
 import type { ParsedDocument } from "./parse-document.js";
 import { PARSER_VERSION } from "./parser-version.js";
 import { loadPrimaryCorpus } from "./primary-corpus.js";
@@ -76,11 +77,14 @@ export interface LoadCorpusOptions {
   /** Skip files larger than this many bytes, with a warning. Default {@link MAX_DOCUMENT_BYTES}. */
   maxFileBytes?: number;
   /**
-   * Keeps parsed folder documents between runs (see {@link CorpusCache}): files are still
-   * read and hashed every time, but unchanged ones are not parsed again. A cache that
-   * throws or rejects is treated as empty.
+   * Keeps parsed folder documents between runs: a store of `@newind/cache` (the CLI's is
+   * `openStore(userCacheDir())`; `createMemoryStore()` keeps them for the process). Files are
+   * still read and hashed every time, and the entry is keyed by those hashes, the reader and
+   * parser versions and `corpus.json`'s records; what it holds is checked against the files'
+   * texts before use, so unchanged files are not parsed again and changed ones never come
+   * from it. A store that throws or rejects is treated as empty.
    */
-  cache?: CorpusCache;
+  cache?: Store;
   /**
    * Follow symbolic links that lead outside their folder. Default false: such a link is
    * skipped with a warning, so a folder never brings in `/etc/passwd` through a link in it.
@@ -197,23 +201,23 @@ export async function loadCorpus(input?: LoadCorpusOptions | null): Promise<Load
   }
 
   const reserved = builtIn.flatMap((corpus) => corpus.documents.map((document) => document.id));
-  const key = folderCacheKey([
-    `newind-folders@${FOLDER_READER_VERSION}`,
-    `newind-parser@${PARSER_VERSION}`,
-    reserved,
-    ...read.map(({ candidate, sha256 }) => [
-      candidate.path,
-      sha256,
-      candidate.entry ?? null,
-      candidate.entryIndex ?? null,
-    ]),
-  ]);
-  const cachedValue = options.cache && read.length > 0 ? await readCache(options.cache, key) : undefined;
-  let parts =
-    cachedValue === undefined ? undefined : restoreFolderParts(cachedValue, await fingerprintsOf(read));
+  const entry = storeEntry(FOLDER_PARTS_KIND, {
+    code: `folders@${FOLDER_READER_VERSION} parser@${PARSER_VERSION}`,
+    inputs: [
+      reserved,
+      ...read.map(({ candidate, sha256 }) => [
+        candidate.path,
+        sha256,
+        candidate.entry ?? null,
+        candidate.entryIndex ?? null,
+      ]),
+    ],
+  });
+  const cache = read.length > 0 ? options.cache : undefined;
+  let parts = cache ? await readCache(cache, entry, read) : undefined;
   if (!parts) {
     parts = await parseFolders(read, reserved);
-    if (options.cache && read.length > 0) await writeCache(options.cache, key, serializeFolderParts(parts));
+    if (cache) await writeCache(cache, entry, serializeFolderParts(parts));
   }
 
   if (builtIn.length === 0 && parts.documents.length === 0) {
@@ -279,20 +283,29 @@ function checkOptions(options: LoadCorpusOptions | null | undefined): LoadCorpus
   return options;
 }
 
-/** What the cache holds for `key`; nothing when it has none, throws, rejects or returns something else. */
-async function readCache(cache: CorpusCache, key: string): Promise<string | undefined> {
+/**
+ * The folder parts the store holds for `entry`, checked against the files just read (see
+ * {@link restoreFolderParts}); nothing when it has none, they do not fit, or it throws.
+ */
+async function readCache(
+  cache: Store,
+  entry: StoreEntry,
+  read: readonly ReadFile[],
+): Promise<FolderParts | undefined> {
   try {
-    const value: unknown = await cache.read(key);
-    return typeof value === "string" ? value : undefined;
+    const found = await cache.read(entry, async (payload) =>
+      restoreFolderParts(payload, await fingerprintsOf(read)),
+    );
+    return found.status === "hit" ? found.value : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Stores `value` under `key`; a cache that fails only means parsing again next time. */
-async function writeCache(cache: CorpusCache, key: string, value: string): Promise<void> {
+/** Stores the parts under `entry`; a store that fails only means parsing again next time. */
+async function writeCache(cache: Store, entry: StoreEntry, value: string): Promise<void> {
   try {
-    await cache.write(key, value);
+    await cache.write(entry, value);
   } catch {
     // nothing lost but time
   }
@@ -320,7 +333,7 @@ async function fingerprintsOf(read: readonly ReadFile[]): Promise<FileFingerprin
   return fingerprints;
 }
 
-/** Extracts, names and parses the files read: the work a {@link CorpusCache} saves. */
+/** Extracts, names and parses the files read: the work the cache saves. */
 async function parseFolders(read: readonly ReadFile[], reserved: readonly string[]): Promise<FolderParts> {
   // The parser and the URL check (zod) are needed only here: a folder restored from the cache loads neither.
   const [{ parseDocument }, { SourceDocument: SourceDocumentSchema }] = await Promise.all([

@@ -3,14 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CorpusManifest, SourceDocument } from "@newind/core";
 import { describe, expect, it } from "vitest";
-import {
-  CorpusLoadError,
-  corpusHash,
-  DEFAULT_CORPUS_DIR,
-  loadCorpusFromManifest,
-  loadDefaultCorpus,
-  sha256Hex,
-} from "./load-corpus.js";
+import { CorpusLoadError, corpusHash, sha256Hex } from "./corpus-files.js";
+import { DEFAULT_CORPUS_DIR, loadDefaultCorpus } from "./default-corpus.js";
+import { loadCorpusFromManifest } from "./load-corpus.js";
 import { PARSER_VERSION } from "./parse-document.js";
 
 const CORPUS_SHA256 = "14685e4aa55c4b1b99bb5503d87befefe7414768f0766bbaa5a235836a3cd7ff";

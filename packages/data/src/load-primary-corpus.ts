@@ -1,15 +1,15 @@
 import type { Corpus, Passage, Sentence, SourceDocument } from "@newind/core/text";
-import type { CorpusLoader } from "./corpus-snapshot.js";
-import { formatZodError } from "./format-zod-error.js";
 import {
   CorpusLoadError,
+  type CorpusLoader,
   corpusHash,
   emptyDatasets,
   readCorpusFile,
   readManifestJson,
   sha256Hex,
   toDirectoryUrl,
-} from "./load-corpus.js";
+} from "./corpus-files.js";
+import { formatZodError } from "./format-zod-error.js";
 import { CHINESE_PARSER_VERSION } from "./parser-version.js";
 // The manifest's schema (zod) is imported when a manifest is validated, not before.
 import type { PrimaryManifest, PrimaryManifestDocument } from "./primary-manifest.js";
@@ -91,7 +91,7 @@ export async function loadPrimaryCorpusFromManifest(dir: URL | string): Promise<
   };
 }
 
-/** How the primary collection is loaded the full way, for its build-time snapshot. */
+/** How the primary collection is loaded the full way (its build-time snapshot is keyed on `parserVersion`). */
 export const PRIMARY_CORPUS_LOADER: CorpusLoader = {
   parserVersion: `zh-${CHINESE_PARSER_VERSION}`,
   load: (location) => loadPrimaryCorpusFromManifest(location.corpusDir),

@@ -16,20 +16,23 @@ export {
   type CorpusWarningReason,
   type SkippedFile,
 } from "./corpus-errors.js";
-export { DATASET_NAMES, type DatasetName } from "./dataset-names.js";
-export type { CorpusCache, FileFingerprint } from "./folder-cache.js";
-export { FOLDER_MANIFEST_FILE } from "./folder-manifest-file.js";
 export {
   CorpusLoadError,
+  type CorpusLoader,
+  type CorpusLocation,
   corpusHash,
-  DEFAULT_CORPUS_DIR,
-  DEFAULT_DATASETS_DIR,
   emptyDatasets,
-  type LoadCorpusFromManifestOptions,
-  loadCorpusFromManifest,
-  loadDefaultCorpus,
   MANIFEST_FILE,
   sha256Hex,
+} from "./corpus-files.js";
+export { DATASET_NAMES, type DatasetName } from "./dataset-names.js";
+export { DEFAULT_CORPUS_DIR, DEFAULT_DATASETS_DIR, loadDefaultCorpus } from "./default-corpus.js";
+export type { FileFingerprint } from "./folder-cache.js";
+export { FOLDER_MANIFEST_FILE } from "./folder-manifest-file.js";
+export {
+  DEFAULT_CORPUS_LOADER,
+  type LoadCorpusFromManifestOptions,
+  loadCorpusFromManifest,
 } from "./load-corpus.js";
 export {
   DOCUMENT_EXTENSIONS,

@@ -1,7 +1,8 @@
 import { Footnote, Passage, Sentence, type SourceDocument } from "@newind/core";
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { DEFAULT_CORPUS_DIR, loadCorpusFromManifest } from "./load-corpus.js";
+import { DEFAULT_CORPUS_DIR } from "./default-corpus.js";
+import { loadCorpusFromManifest } from "./load-corpus.js";
 import { MAX_SENTENCE_LENGTH } from "./long-sentences.js";
 import { type ParsedDocument, parseDocument } from "./parse-document.js";
 

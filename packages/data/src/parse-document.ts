@@ -85,6 +85,7 @@ interface Draft {
  * const { passages } = parseDocument(document);
  * passages.find((passage) => passage.paragraph === 6 && passage.kind === "paragraph");
  */
+// biome-ignore-start lint/complexity/noExcessiveLinesPerFunction: one pass over the blocks keeps the parser's running state (paragraph numbers, the list lead-in, the quote's speaker, footnote order) in one place; the per-block work is in helpers
 export function parseDocument(document: SourceDocument, options: ParseDocumentOptions = {}): ParsedDocument {
   const raw = document.text;
   const dropChrome = options.dropChrome ?? true;
@@ -278,6 +279,7 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
   });
   return { passages, sentences, footnotes };
 }
+// biome-ignore-end lint/complexity/noExcessiveLinesPerFunction: see above
 
 /** Compares two short texts ignoring case, curly vs straight quotes and spacing. */
 function sameText(a: string, b: string): boolean {

@@ -3,9 +3,10 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openStore } from "@newind/cache";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CorpusLoadError, sha256Hex } from "./corpus-files.js";
 import { readCorpusSnapshot } from "./corpus-snapshot.js";
-import { CorpusLoadError, sha256Hex } from "./load-corpus.js";
 import { loadPrimaryCorpusFromManifest, PRIMARY_CORPUS_LOADER } from "./load-primary-corpus.js";
 import { loadPrimaryCorpus, PRIMARY_CORPUS_DIR } from "./primary-corpus.js";
 import { PrimaryManifest } from "./primary-manifest.js";
@@ -140,17 +141,18 @@ describe(loadPrimaryCorpusFromManifest, () => {
   });
 });
 
-describe("the primary collection's snapshot (dist/primary-corpus.json, written by the build)", () => {
-  const snapshot = new URL("../dist/primary-corpus.json", import.meta.url);
-  it.skipIf(!existsSync(snapshot))(
-    "is current, and restores what parsing the shipped files gives",
-    async () => {
-      const location = { corpusDir: PRIMARY_CORPUS_DIR, snapshot };
-      const read = await readCorpusSnapshot(location, PRIMARY_CORPUS_LOADER);
-      expect(read.problem).toBeUndefined();
-      const full = await loadPrimaryCorpusFromManifest(PRIMARY_CORPUS_DIR);
-      // Compared as JSON (key order included), without printing megabytes when they differ.
-      expect(JSON.stringify(read.corpus) === JSON.stringify(full)).toBe(true);
-    },
-  );
+describe("the primary collection's snapshot (in dist/store/, written by the build)", () => {
+  const store = new URL("../dist/store/", import.meta.url);
+  it.skipIf(!existsSync(store))("is current, and restores what parsing the shipped files gives", async () => {
+    const location = { corpusDir: PRIMARY_CORPUS_DIR };
+    const read = await readCorpusSnapshot(
+      openStore(store, { readOnly: true }),
+      location,
+      PRIMARY_CORPUS_LOADER,
+    );
+    expect(read.problem).toBeUndefined();
+    const full = await loadPrimaryCorpusFromManifest(PRIMARY_CORPUS_DIR);
+    // Compared as JSON (key order included), without printing megabytes when they differ.
+    expect(JSON.stringify(read.corpus) === JSON.stringify(full)).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Corpus } from "@newind/core/text";
-import { PRIMARY_CORPUS_DIR, PRIMARY_CORPUS_SNAPSHOT_URL } from "./package-dirs.js";
+import { PRIMARY_CORPUS_DIR } from "./package-dirs.js";
 
 export { PRIMARY_CORPUS_DIR };
 
@@ -11,8 +11,8 @@ let primaryCorpus: Promise<Corpus> | undefined;
  * `corpus/primary/manifest.json` lists them — parsed, with no curated datasets. Loaded
  * once per process, and only when asked for: nothing of it is read before.
  *
- * The build writes a snapshot of it (`dist/primary-corpus.json`), used while every file it
- * was made from still has the same sha256; otherwise the files are read, checked against
+ * The build stores a snapshot of it in this package's store (`dist/store/`), under the
+ * sha256 of every file it was made from, used while they are unchanged; otherwise the files are read, checked against
  * the manifest's sha256 and parsed, and a missing or changed file is a `CorpusLoadError`
  * that names it.
  *
@@ -22,11 +22,8 @@ let primaryCorpus: Promise<Corpus> | undefined;
  */
 export function loadPrimaryCorpus(): Promise<Corpus> {
   primaryCorpus ??= Promise.all([import("./corpus-snapshot.js"), import("./load-primary-corpus.js")])
-    .then(([{ loadCorpusWithSnapshot }, { PRIMARY_CORPUS_LOADER }]) =>
-      loadCorpusWithSnapshot(
-        { corpusDir: PRIMARY_CORPUS_DIR, snapshot: PRIMARY_CORPUS_SNAPSHOT_URL },
-        PRIMARY_CORPUS_LOADER,
-      ),
+    .then(([{ loadCorpusWithSnapshot, packageStore }, { PRIMARY_CORPUS_LOADER }]) =>
+      loadCorpusWithSnapshot(packageStore(), { corpusDir: PRIMARY_CORPUS_DIR }, PRIMARY_CORPUS_LOADER),
     )
     .then(
       (loaded) => loaded.corpus,

@@ -1,16 +1,5 @@
+import { seededRandom } from "@newind/bench-kit";
 import type { Corpus, Passage, Sentence, SourceDocument } from "@newind/core";
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Generates a corpus of `passageCount` passages of realistic text: sentences from a word

@@ -82,6 +82,7 @@ const ENDS_MID_WORD = /[\p{L}\p{N}]$/u;
  * // With an index's vocabulary and expansions (what index.analyze does): corrections and synonyms.
  * index.analyze("premeir li quiang").corrections; // premeir → premier, quiang → qiang
  */
+// biome-ignore-start lint/complexity/noExcessiveLinesPerFunction: the query's pipeline (tokens, corrections, completion, expansions, weights) is one pass over shared term state; each step is a short block of it
 export function analyzeQuery(query: string, context?: AnalyzeQueryContext | null): AnalyzedQuery {
   // Never throws: a query that is not a string (a caller's mistake) analyses as empty.
   const raw = typeof query === "string" ? query : "";
@@ -211,6 +212,7 @@ export function analyzeQuery(query: string, context?: AnalyzeQueryContext | null
     expansions: applied,
   };
 }
+// biome-ignore-end lint/complexity/noExcessiveLinesPerFunction: see above
 
 const EMPTY: ReadonlySet<string> = new Set();
 const ruleIndexes = new WeakMap<ExpansionTable, RuleIndex>();

@@ -1,62 +1,80 @@
-import { readFile, writeFile } from "node:fs/promises";
+import {
+  openStore,
+  type Store,
+  type StoreEntry,
+  type StoreRead,
+  type StoreWrite,
+  storeEntry,
+} from "@newind/cache";
 import type { Corpus } from "@newind/core";
 import {
   type CitationHit,
   createSearchIndex,
+  datasetsHash,
+  INDEX_FORMAT_VERSION,
   loadSearchIndex,
   type SearchIndex,
-  type SearchOptions,
 } from "./search-index.js";
+import type { SearchOptions } from "./search-options.js";
 
-/** Where the build writes the default corpus's index (`dist/default-index.json` of this package). */
-export const DEFAULT_INDEX_URL: URL = new URL("../dist/default-index.json", import.meta.url);
+/** The kind of a search index's entry in a store (`@newind/cache`). */
+export const SEARCH_INDEX_KIND = "index";
 
 /**
- * Loads a prebuilt index for `corpus` from `file`, or builds one when the file is
- * missing, unreadable, corrupt, of another format version or for another corpus — a
- * stale index is never trusted.
- *
- * @returns the index and whether it came from the file
+ * Where the index of `corpus` is kept in a store: keyed by the corpus hash, its curated
+ * datasets (which feed expansions and ranking, and which the corpus hash leaves out) and
+ * {@link INDEX_FORMAT_VERSION}, so any change to them is another entry.
  */
-export async function loadOrBuildSearchIndex(
-  corpus: Corpus,
-  file: URL | string = DEFAULT_INDEX_URL,
-): Promise<{ index: SearchIndex; loaded: boolean }> {
-  let text: string | undefined;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    text = undefined;
-  }
-  if (text !== undefined) {
-    try {
-      return { index: loadSearchIndex(corpus, text), loaded: true };
-    } catch {
-      // Corrupt or stale: fall through and rebuild.
-    }
-  }
-  return { index: await createSearchIndex(corpus), loaded: false };
+export function searchIndexEntry(corpus: Corpus): StoreEntry {
+  return storeEntry(SEARCH_INDEX_KIND, {
+    code: `search-index@${INDEX_FORMAT_VERSION}`,
+    inputs: [corpus.hash, datasetsHash(corpus)],
+  });
 }
 
 /**
- * Writes `index` as JSON to `file` (by default the package's `dist/default-index.json`).
- *
- * @returns the number of bytes written
+ * The index of `corpus` from `store`, checked by {@link loadSearchIndex} (format version,
+ * corpus hash, datasets, sentence count) before it is returned; a stale or corrupt entry
+ * is `invalid`, never used.
  */
-export async function writeSearchIndex(
-  index: SearchIndex,
-  file: URL | string = DEFAULT_INDEX_URL,
-): Promise<number> {
-  const json = JSON.stringify(index);
-  await writeFile(file, json);
-  return Buffer.byteLength(json);
+export function readSearchIndex(store: Store, corpus: Corpus): Promise<StoreRead<SearchIndex>> {
+  return store.read(searchIndexEntry(corpus), (payload) => loadSearchIndex(corpus, payload));
+}
+
+/** Stores `index` in `store` under {@link searchIndexEntry} of its corpus (atomically; see `Store.write`). */
+export function writeSearchIndex(store: Store, index: SearchIndex): Promise<StoreWrite> {
+  return store.write(searchIndexEntry(index.corpus), JSON.stringify(index.toJSON()));
+}
+
+/**
+ * The store shipped in this package (`dist/store/`, from `src/` too): the build's index of the
+ * default corpus, found by {@link searchIndexEntry} of that corpus. Read-only.
+ */
+export function prebuiltIndexStore(): Store {
+  return openStore(new URL("../dist/store/", import.meta.url), { readOnly: true });
+}
+
+/**
+ * The index of `corpus` from `store` (by default this package's own, with the default
+ * corpus's index from the build), or built when the store has none for it or what it has is
+ * stale or corrupt — a stale index is never trusted. Nothing is written.
+ *
+ * @returns the index and whether it came from the store
+ */
+export async function loadOrBuildSearchIndex(
+  corpus: Corpus,
+  store: Store = prebuiltIndexStore(),
+): Promise<{ index: SearchIndex; loaded: boolean }> {
+  const read = await readSearchIndex(store, corpus);
+  if (read.status === "hit") return { index: read.value, loaded: true };
+  return { index: await createSearchIndex(corpus), loaded: false };
 }
 
 let defaultIndex: Promise<SearchIndex> | undefined;
 
 /**
- * The index of `@newind/data`'s default corpus: the prebuilt `dist/default-index.json`
- * when it matches the corpus, else built on the spot. Loaded once per process.
+ * The index of `@newind/data`'s default corpus: the build's, from this package's store, when
+ * it matches the corpus, else built on the spot. Loaded once per process.
  */
 export function loadDefaultSearchIndex(): Promise<SearchIndex> {
   defaultIndex ??= (async () => {

@@ -18,10 +18,13 @@ export {
 } from "./analyzer.js";
 export { curatedContext } from "./curated-context.js";
 export {
-  DEFAULT_INDEX_URL,
   loadDefaultSearchIndex,
   loadOrBuildSearchIndex,
+  prebuiltIndexStore,
+  readSearchIndex,
+  SEARCH_INDEX_KIND,
   searchCitations,
+  searchIndexEntry,
   writeSearchIndex,
 } from "./default-index.js";
 export { isCommonEnglishWord } from "./english-words.js";
@@ -34,11 +37,10 @@ export {
   INDEX_FORMAT_VERSION,
   loadSearchIndex,
   type SearchIndex,
-  type SearchIndexOptions,
-  type SearchOptions,
   type SentenceCandidate,
   type SerializedSearchIndex,
   StaleIndexError,
 } from "./search-index.js";
+export type { SearchIndexOptions, SearchOptions } from "./search-options.js";
 export { CHINESE_STOP_WORDS, STOP_WORDS } from "./stop-words.js";
 export { type Correction, Vocabulary, type VocabularyJSON } from "./vocabulary.js";

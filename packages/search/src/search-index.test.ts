@@ -1,11 +1,18 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openStore } from "@newind/cache";
 import type { Corpus } from "@newind/core";
 import { loadDefaultCorpus } from "@newind/data";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadOrBuildSearchIndex, searchCitations, writeSearchIndex } from "./default-index.js";
+import {
+  loadOrBuildSearchIndex,
+  readSearchIndex,
+  searchCitations,
+  searchIndexEntry,
+  writeSearchIndex,
+} from "./default-index.js";
 import {
   type CitationHit,
   createSearchIndex,
@@ -208,24 +215,40 @@ describe("serialisation", () => {
     expect(() => loadSearchIndex(edited, data)).toThrow(StaleIndexError);
   });
 
-  it("loads a matching file, and rebuilds instead of trusting a stale or corrupt one", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "newind-search-"));
-    const good = join(folder, "good.json");
-    await writeSearchIndex(index, good);
-    expect((await loadOrBuildSearchIndex(corpus, good)).loaded).toBe(true);
+  it("loads a matching entry from a store, and rebuilds instead of trusting a stale or corrupt one", async () => {
+    const store = openStore(mkdtempSync(join(tmpdir(), "newind-search-")));
+    expect((await loadOrBuildSearchIndex(corpus, store)).loaded).toBe(false);
+    expect((await writeSearchIndex(store, index)).problem).toBeUndefined();
+    expect((await loadOrBuildSearchIndex(corpus, store)).loaded).toBe(true);
 
-    const stale = join(folder, "stale.json");
-    writeFileSync(stale, JSON.stringify({ ...index.toJSON(), corpusHash: "f".repeat(64) }));
-    const rebuilt = await loadOrBuildSearchIndex(corpus, stale);
+    // Another corpus hash, or other datasets, is another entry.
+    const edited = {
+      ...corpus,
+      datasets: { ...corpus.datasets, glossary: corpus.datasets.glossary.slice(1) },
+    };
+    expect(searchIndexEntry(edited)).not.toEqual(searchIndexEntry(corpus));
+    expect(searchIndexEntry({ ...corpus, hash: "f".repeat(64) })).not.toEqual(searchIndexEntry(corpus));
+
+    // An entry whose content is an index of another corpus is refused, though its checksum holds.
+    await store.write(
+      searchIndexEntry(corpus),
+      JSON.stringify({ ...index.toJSON(), corpusHash: "f".repeat(64) }),
+    );
+    const stale = await readSearchIndex(store, corpus);
+    expect(stale.status === "invalid" && stale.problem).toMatch(
+      /cannot be loaded \(search index was built for another corpus/,
+    );
+    const rebuilt = await loadOrBuildSearchIndex(corpus, store);
     expect(rebuilt.loaded).toBe(false);
     expect(rebuilt.index.searchCitations("local protectionism")).toEqual(
       index.searchCitations("local protectionism"),
     );
 
-    const corrupt = join(folder, "corrupt.json");
-    writeFileSync(corrupt, '{"format":"newind-search-index","formatVersion":1,');
-    expect((await loadOrBuildSearchIndex(corpus, corrupt)).loaded).toBe(false);
-    expect((await loadOrBuildSearchIndex(corpus, join(folder, "missing.json"))).loaded).toBe(false);
+    writeFileSync(
+      store.locate(searchIndexEntry(corpus)),
+      '{"format":"newind-search-index","formatVersion":1,',
+    );
+    expect((await loadOrBuildSearchIndex(corpus, store)).loaded).toBe(false);
   });
 });
 

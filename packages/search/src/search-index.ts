@@ -8,7 +8,13 @@ import { buildExpansions, type ExpansionTable } from "./expansions.js";
 import { foldText } from "./fold.js";
 import { highlightQuote } from "./highlight.js";
 import { featureFor, questionFocus, sentenceFeatures } from "./intent.js";
-import { checkIndexOptions, checkLimit, checkSearchOptions } from "./search-options.js";
+import {
+  checkIndexOptions,
+  checkLimit,
+  checkSearchOptions,
+  type SearchIndexOptions,
+  type SearchOptions,
+} from "./search-options.js";
 import { Vocabulary, type VocabularyJSON } from "./vocabulary.js";
 
 /** A ranked citation: an exact sentence of a document. `quote === document.text.slice(start, end)`. */
@@ -30,14 +36,6 @@ export interface CitationHit {
   highlights: Span[];
 }
 
-/** Options of {@link SearchIndex.searchCitations}. */
-export interface SearchOptions {
-  /** How many hits at most (default 5). */
-  limit?: number;
-  /** Only hits from these documents. */
-  docIds?: readonly string[];
-}
-
 /** A ranked sentence of {@link SearchIndex.candidates}: its number in `corpus.sentences`, its score and the index terms it matched. */
 export interface SentenceCandidate {
   /** Index into `corpus.sentences`. */
@@ -46,16 +44,6 @@ export interface SentenceCandidate {
   score: number;
   /** The index terms (analysed) that matched the sentence or its curated context. */
   terms: readonly string[];
-}
-
-/** Options of {@link createSearchIndex}. */
-export interface SearchIndexOptions {
-  /**
-   * Weight of a sentence's passage in its score (default 0.3): how strongly the passage as
-   * a whole matches (a list item's passage includes the paragraph that introduces the list),
-   * relative to the best passage. Context for sentences that say "this" or "the following".
-   */
-  passageWeight?: number;
 }
 
 /** A search index over a corpus's sentences; see {@link createSearchIndex}. */
@@ -312,8 +300,8 @@ function saturation(termFrequency: number, length: number, averageLength: number
   return d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * length) / averageLength));
 }
 
-/** A fingerprint of the curated datasets an index was built with. */
-function datasetsHash(corpus: Corpus): string {
+/** A fingerprint of the curated datasets an index was built with (they feed expansions and ranking). */
+export function datasetsHash(corpus: Corpus): string {
   return createHash("sha256").update(JSON.stringify(corpus.datasets)).digest("hex");
 }
 
@@ -412,6 +400,7 @@ class CorpusSearchIndex implements SearchIndex {
     return hits;
   }
 
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: the ranking of one query (MiniSearch's hits, common terms' champions, passage context, focus) shares its per-query score maps; split, they would be passed between every part
   candidates(query: string | AnalyzedQuery, options?: SearchOptions | null): SentenceCandidate[] {
     const { limit, docIds: allowed } = checkSearchOptions(options, DEFAULT_LIMIT);
     if (limit === 0) return [];

@@ -1,4 +1,20 @@
-import type { SearchIndexOptions, SearchOptions } from "./search-index.js";
+/** Options of `SearchIndex.searchCitations`. */
+export interface SearchOptions {
+  /** How many hits at most (default 5). */
+  limit?: number;
+  /** Only hits from these documents. */
+  docIds?: readonly string[];
+}
+
+/** Options of `createSearchIndex`. */
+export interface SearchIndexOptions {
+  /**
+   * Weight of a sentence's passage in its score (default 0.3): how strongly the passage as
+   * a whole matches (a list item's passage includes the paragraph that introduces the list),
+   * relative to the best passage. Context for sentences that say "this" or "the following".
+   */
+  passageWeight?: number;
+}
 
 /** {@link SearchOptions} checked, with defaults filled in. */
 export interface CheckedSearchOptions {

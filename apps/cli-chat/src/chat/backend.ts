@@ -26,15 +26,23 @@ export interface ChatBackend {
 /**
  * Builds the real backend: `@newind/bot` over `corpus` with the search index `loadIndex`
  * returns (the CLI's cached loader), answering through one bot conversation so follow-ups
- * resolve against what earlier answers were about. The packages are imported here, lazily,
- * so the chat draws its first frame before anything is indexed.
+ * resolve against what earlier answers were about; a folder corpus's sentence vectors are
+ * kept in the user's store (`$XDG_CACHE_HOME/newind`, read from `env`). The packages are
+ * imported here, lazily, so the chat draws its first frame before anything is indexed.
  */
 export async function createChatBackend(
   corpus: Corpus,
   loadIndex: () => Promise<SearchIndex>,
+  env: NodeJS.ProcessEnv,
 ): Promise<ChatBackend> {
-  const [index, { createBot }] = await Promise.all([loadIndex(), import("@newind/bot")]);
-  const bot = createBot({ corpus, index });
+  const [index, { createBot }, { sentenceVectorCache }, { openStore, userCacheDir }] = await Promise.all([
+    loadIndex(),
+    import("@newind/bot"),
+    import("../vector-cache.js"),
+    import("@newind/cache"),
+  ]);
+  const semantic = await sentenceVectorCache(corpus, openStore(userCacheDir(env)));
+  const bot = createBot({ corpus, index, ...(semantic && { semantic }) });
   // The sentence encoder loads while the user types, not when an unsure question needs it.
   bot.warm().catch(() => undefined);
   // The bot's conversation keeps each turn's subject and evidence; an empty history (a new

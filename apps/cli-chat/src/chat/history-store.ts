@@ -1,17 +1,7 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  type Stats,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, type Stats } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, isAbsolute, join } from "node:path";
+import { isAbsolute, join } from "node:path";
+import { writeFileAtomicSync } from "@newind/cache";
 import { escapeControl } from "@newind/core/text";
 
 /** At most this many entries are kept; the oldest go first. */
@@ -149,21 +139,13 @@ export class HistoryStore {
   save(entries: readonly string[]): boolean {
     // Loading said why (LoadedHistory.problem): no second notice for each question.
     if (this.unusable) return false;
-    const temporary = `${this.path}.${process.pid}.${Date.now().toString(36)}.tmp`;
     try {
-      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
       const body = `${JSON.stringify({ version: 1, entries: entries.slice(-HISTORY_LIMIT) }, null, 1)}\n`;
-      writeFileSync(temporary, body, { encoding: "utf8", mode: 0o600 });
-      renameSync(temporary, this.path);
+      writeFileAtomicSync(this.path, body);
       this.lastError = undefined;
       return true;
     } catch (error) {
       this.lastError = `cannot write ${escapeControl(this.path)} (${describeError(error)})`;
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // nothing to clean up
-      }
       return false;
     }
   }

@@ -1,9 +1,9 @@
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 import type { Corpus } from "@newind/core";
 import type { SearchIndex } from "@newind/search";
 import { type ChatBackend, createChatBackend } from "./backend.js";
 import type { Entry, ViewContext } from "./entries.js";
-import { appendToStore, HistoryStore, unsavedHistoryNotice } from "./history-store.js";
+import { appendToStore, HistoryStore, type LoadedHistory, unsavedHistoryNotice } from "./history-store.js";
 import { supportsHyperlinks } from "./hyperlinks.js";
 import { osc52 } from "./osc52.js";
 import { ChatSession } from "./session.js";
@@ -43,7 +43,7 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
   const { output, corpus } = options;
   const session = new ChatSession({
     corpus,
-    backend: options.backend ?? createChatBackend(corpus, options.loadIndex),
+    backend: options.backend ?? createChatBackend(corpus, options.loadIndex, options.env),
     cwd: options.cwd,
     ...(options.loadAnalyticsCorpus && { loadAnalyticsCorpus: options.loadAnalyticsCorpus }),
     env: options.env,
@@ -63,51 +63,8 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
   const store = options.interactive ? HistoryStore.forEnvironment(options.env) : undefined;
   const loaded = store?.load();
   let history = loaded?.entries ?? [];
-  const lines = createInterface({
-    input: options.input,
-    ...(options.interactive && options.env.TERM !== "dumb"
-      ? {
-          output,
-          terminal: true,
-          history: [...history].reverse(),
-          historySize: 500,
-          removeHistoryDuplicates: true,
-        }
-      : // A dumb terminal gets the prompt but no line editing; a pipe gets neither.
-        options.interactive
-        ? { output, terminal: false }
-        : { terminal: false }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  if (options.interactive) {
-    print([{ kind: "header" }]);
-    if (loaded?.setAside) {
-      print([
-        {
-          kind: "notice",
-          tone: "error",
-          text: `The history file could not be read; it was kept as ${loaded.setAside}.`,
-        },
-      ]);
-    }
-    if (loaded?.problem) print([{ kind: "notice", tone: "error", text: loaded.problem }]);
-    lines.setPrompt("› ");
-    let armed = false;
-    lines.on("SIGINT", () => {
-      if (lines.line === "" && armed) {
-        lines.close();
-        return;
-      }
-      armed = true;
-      lines.write(null, { ctrl: true, name: "u" });
-      output.write("\n(Ctrl+C again or Ctrl+D to leave)\n");
-      lines.prompt();
-    });
-    lines.on("line", () => {
-      armed = false;
-    });
-    lines.prompt();
-  }
+  const lines = openLines(options, history);
+  if (options.interactive) startPrompt(lines, output, print, loaded);
 
   let toldUnsaved = false;
   for await (const raw of lines) {
@@ -140,4 +97,61 @@ export async function runLineChat(options: LineChatOptions): Promise<number> {
   }
   lines.close();
   return 0;
+}
+
+/** The lines of input: with the terminal's line editing and the history when interactive. */
+function openLines(options: LineChatOptions, history: readonly string[]): Interface {
+  const { output } = options;
+  return createInterface({
+    input: options.input,
+    ...(options.interactive && options.env.TERM !== "dumb"
+      ? {
+          output,
+          terminal: true,
+          history: [...history].reverse(),
+          historySize: 500,
+          removeHistoryDuplicates: true,
+        }
+      : // A dumb terminal gets the prompt but no line editing; a pipe gets neither.
+        options.interactive
+        ? { output, terminal: false }
+        : { terminal: false }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The interactive start: the header, what loading the history found, the prompt, and Ctrl+C twice to leave. */
+function startPrompt(
+  lines: Interface,
+  output: NodeJS.WritableStream,
+  print: (entries: readonly Entry[]) => void,
+  loaded: LoadedHistory | undefined,
+): void {
+  print([{ kind: "header" }]);
+  if (loaded?.setAside) {
+    print([
+      {
+        kind: "notice",
+        tone: "error",
+        text: `The history file could not be read; it was kept as ${loaded.setAside}.`,
+      },
+    ]);
+  }
+  if (loaded?.problem) print([{ kind: "notice", tone: "error", text: loaded.problem }]);
+  lines.setPrompt("› ");
+  let armed = false;
+  lines.on("SIGINT", () => {
+    if (lines.line === "" && armed) {
+      lines.close();
+      return;
+    }
+    armed = true;
+    lines.write(null, { ctrl: true, name: "u" });
+    output.write("\n(Ctrl+C again or Ctrl+D to leave)\n");
+    lines.prompt();
+  });
+  lines.on("line", () => {
+    armed = false;
+  });
+  lines.prompt();
 }

@@ -21,10 +21,16 @@ interface JsonLineAnswer {
 }
 
 async function createAskBot(context: CommandContext, corpus: Corpus): Promise<Bot> {
-  const { createBot } = await import("@newind/bot");
+  const [{ createBot }, { sentenceVectorCache }, { openStore, userCacheDir }] = await Promise.all([
+    import("@newind/bot"),
+    import("../vector-cache.js"),
+    import("@newind/cache"),
+  ]);
   // The prebuilt index for the built-in corpus; folder corpora use the cached index.
   const index = await loadSearchIndex(corpus, commandIndexOptions(context));
-  return createBot({ corpus, index });
+  // Folder corpora keep their sentence vectors in the same store; the built-in corpus ships its own.
+  const semantic = await sentenceVectorCache(corpus, openStore(userCacheDir(context.env)));
+  return createBot({ corpus, index, ...(semantic && { semantic }) });
 }
 
 /** The most of a piped question read (`echo question | newind ask`); the bot reads 2,000 characters. */

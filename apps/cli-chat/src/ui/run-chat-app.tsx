@@ -5,7 +5,7 @@ import { createChatBackend } from "../chat/backend.js";
 import type { Entry } from "../chat/entries.js";
 import { HistoryStore } from "../chat/history-store.js";
 import { ChatSession } from "../chat/session.js";
-import { ChatApp } from "./ChatApp.js";
+import { ChatApp } from "./components/ChatApp.js";
 
 /** What the interactive chat needs from the command line. */
 export interface RunChatOptions {
@@ -50,7 +50,7 @@ export async function runChatApp(options: RunChatOptions): Promise<number> {
     const backend = new Promise<Awaited<ReturnType<typeof createChatBackend>>>((resolve, reject) => {
       // Someone who left before the index was needed should not wait for it to load.
       setImmediate(() => {
-        if (!closed) createChatBackend(corpus, options.loadIndex).then(resolve, reject);
+        if (!closed) createChatBackend(corpus, options.loadIndex, env).then(resolve, reject);
       });
     });
     return new ChatSession({

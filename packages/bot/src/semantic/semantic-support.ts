@@ -37,10 +37,7 @@ export class SemanticSupport {
 
   constructor(corpus: Corpus, options: SemanticOptions, defaultEncoder: () => Promise<SentenceEncoder>) {
     this.#corpus = corpus;
-    this.#options = {
-      encoder: options.encoder ?? defaultEncoder,
-      ...(options.sentenceVectors ? { sentenceVectors: options.sentenceVectors } : {}),
-    };
+    this.#options = { ...options, encoder: options.encoder ?? defaultEncoder };
   }
 
   /** Loads the encoder (and precomputed vectors) ahead of the first question that needs them: the chat warms it after its first frame. */

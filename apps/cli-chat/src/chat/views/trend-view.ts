@@ -57,6 +57,7 @@ export function trendRows(trend: TermTrend): Row[] {
  * Years with several documents name the ones that mention the term; undated documents get
  * a row of their own. Plain mode (screen readers) writes the counts as words, without bars.
  */
+// biome-ignore-start lint/complexity/noExcessiveLinesPerFunction: one chart laid out in one pass: the years' rows, runs of missing years, undated rows and the plain mode share the column widths computed at its top
 export function trendView(trend: TermTrend, context: ViewContext): Line[] {
   const { width } = context;
   const dated = trend.documents.filter((document) => document.year !== null);
@@ -165,6 +166,7 @@ export function trendView(trend: TermTrend, context: ViewContext): Line[] {
   }
   return lines;
 }
+// biome-ignore-end lint/complexity/noExcessiveLinesPerFunction: see above
 
 /** For a row of several documents with mentions: which documents, and how many each. */
 function breakdown(row: Extract<Row, { counts: number[] }>, trend: TermTrend, plain: boolean): string {

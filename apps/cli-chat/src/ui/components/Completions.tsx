@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
-import type { SlashCommand } from "../chat/slash-commands.js";
-import { fit, truncate } from "../chat/styled-text.js";
-import { toneStyle } from "./theme.js";
+import type { SlashCommand } from "../../chat/slash-commands.js";
+import { fit, truncate } from "../../chat/styled-text.js";
+import { toneStyle } from "../theme.js";
 
 /** Props of {@link Completions}. */
 export interface CompletionsProps {

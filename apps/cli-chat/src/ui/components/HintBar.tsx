@@ -1,6 +1,6 @@
 import { Text } from "ink";
-import { truncate } from "../chat/styled-text.js";
-import { toneStyle } from "./theme.js";
+import { truncate } from "../../chat/styled-text.js";
+import { toneStyle } from "../theme.js";
 
 /** Props of {@link HintBar}. */
 export interface HintBarProps {

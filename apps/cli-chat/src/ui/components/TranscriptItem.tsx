@@ -1,6 +1,6 @@
 import { memo } from "react";
-import type { Entry, ViewContext } from "../chat/entries.js";
-import { renderEntry } from "../chat/views/render-entry.js";
+import type { Entry, ViewContext } from "../../chat/entries.js";
+import { renderEntry } from "../../chat/views/render-entry.js";
 import { StyledLines } from "./StyledLines.js";
 
 /** Props of {@link TranscriptItem}. */

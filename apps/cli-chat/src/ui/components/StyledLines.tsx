@@ -1,7 +1,7 @@
 import { stripControl } from "@newind/core/text";
 import { Box, Text } from "ink";
-import { hyperlink, type Line } from "../chat/styled-text.js";
-import { toneStyle } from "./theme.js";
+import { hyperlink, type Line } from "../../chat/styled-text.js";
+import { toneStyle } from "../theme.js";
 
 /** Props of {@link StyledLines}. */
 export interface StyledLinesProps {

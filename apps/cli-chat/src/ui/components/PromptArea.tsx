@@ -1,19 +1,18 @@
-import { Box, Text, useStdout } from "ink";
-import { useRef, useState } from "react";
-import type { KeyAction } from "../chat/key-decoder.js";
-import { INITIAL_PROMPT, type PromptEvent, type PromptState, reducePrompt } from "../chat/prompt-state.js";
-import { commandsStartingWith } from "../chat/slash-commands.js";
+import { Box, Text } from "ink";
+import { commandsStartingWith } from "../../chat/slash-commands.js";
+import { usePrompt } from "../hooks/use-prompt.js";
+import { toneStyle } from "../theme.js";
 import { Completions } from "./Completions.js";
 import { HintBar } from "./HintBar.js";
 import { InputLine } from "./InputLine.js";
-import { toneStyle } from "./theme.js";
-import { useLineInput } from "./use-line-input.js";
 
 const NO_CITATIONS: readonly number[] = [];
 
 /** Props of {@link PromptArea}. */
 export interface PromptAreaProps {
   readonly width: number;
+  /** The terminal's rows: the live area must stay shorter than the screen. */
+  readonly rows: number;
   readonly color: boolean;
   /** Earlier inputs, oldest first, for ↑/↓. */
   readonly history: readonly string[];
@@ -35,6 +34,7 @@ export interface PromptAreaProps {
  */
 export function PromptArea({
   width,
+  rows,
   color,
   history,
   status,
@@ -44,31 +44,12 @@ export function PromptArea({
   top: above = 0,
   citations = NO_CITATIONS,
 }: PromptAreaProps) {
-  // The state lives in a ref so several actions from one chunk of input (a paste, then
-  // Enter) see each other's results; the counter only asks React to draw.
-  const state = useRef<PromptState>(INITIAL_PROMPT);
-  const [, setVersion] = useState(0);
-  const onAction = (action: KeyAction) => {
-    const { state: next, events } = reducePrompt(state.current, action, history, citations);
-    const changed = next !== state.current;
-    state.current = next;
-    if (changed) setVersion((version) => version + 1);
-    for (const event of events) dispatch(event);
-  };
-  const dispatch = (event: PromptEvent) => {
-    if (event.type === "submit") onSubmit(event.text);
-    else if (event.type === "exit") onExit();
-    else onRedraw?.();
-  };
-  useLineInput(onAction);
-  const { stdout } = useStdout();
+  const current = usePrompt({ history, citations, onSubmit, onExit, onRedraw });
   // Leave room for the status line, completions and the hint bar.
-  const rows = stdout.rows ?? 24;
   const maxRows = Math.max(1, Math.min(8, rows - 6));
   // In a very short terminal the live area must stay shorter than the screen, or Ink
   // redraws everything on every key: keep only the input line.
   const roomy = rows >= 8;
-  const current = state.current;
   const typed = current.line.text;
   const candidates = /^\/\S*$/.test(typed) ? commandsStartingWith(typed.slice(1)) : [];
   const top = above + (status ? 1 : 0);

@@ -1,6 +1,6 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
-import { lineOf } from "../chat/line-editor.js";
+import { lineOf } from "../../chat/line-editor.js";
 import { InputLine } from "./InputLine.js";
 
 describe(InputLine, () => {

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
-import { HistoryStore } from "../chat/history-store.js";
-import { ChatSession } from "../chat/session.js";
-import { fakeBackend, fakeCorpus } from "../chat/testing/fake-corpus.js";
+import { HistoryStore } from "../../chat/history-store.js";
+import { ChatSession } from "../../chat/session.js";
+import { fakeBackend, fakeCorpus } from "../../chat/testing/fake-corpus.js";
 import { ChatApp, type ChatAppProps } from "./ChatApp.js";
 
 const ENTER = "\r";
@@ -183,6 +183,8 @@ describe(ChatApp, () => {
     expect(text.indexOf("1 document · offline")).toBeLessThan(text.indexOf("› When did BYD make batteries?"));
     expect(text).not.toContain("loading the corpus");
     expect(backend.asked).toEqual(["When did BYD make batteries?"]);
+    // Answered: no longer "looking" (an early question was once counted twice, and the line stayed).
+    await waitFor(() => !frame().includes("looking through the sources"), "the status line to go");
   });
 
   it("writes no colour codes with colour off, and neutralises escapes in input", async () => {

@@ -1,7 +1,7 @@
 import { Box, Text, useCursor } from "ink";
-import { type InputLayout, layoutInput } from "../chat/input-layout.js";
-import type { LineState } from "../chat/line-editor.js";
-import { toneStyle } from "./theme.js";
+import { type InputLayout, layoutInput } from "../../chat/input-layout.js";
+import type { LineState } from "../../chat/line-editor.js";
+import { toneStyle } from "../theme.js";
 
 /** Props of {@link InputLine}. */
 export interface InputLineProps {
