@@ -8,16 +8,18 @@ import { gradeSet, HAS_SHARED, SETS } from "./shared-graders.mjs";
 // green. On `fitted` sets these are in-sample figures (the honest ones are cross-validated, in
 // `pnpm eval`); on held-out sets they are the honest estimate.
 const FLOORS: Record<string, { answer: number; cite: number; abstain?: number; falseAbstain?: number }> = {
-  dev: { answer: 0.76, cite: 0.85, abstain: 0.59, falseAbstain: 0.05 },
+  "dev": { answer: 0.76, cite: 0.83, abstain: 0.59, falseAbstain: 0.05 },
   "dev-abstain": { answer: 0, cite: 0, abstain: 0.52, falseAbstain: 0.07 },
-  "bank-a": { answer: 0.58, cite: 0.69, abstain: 0.42, falseAbstain: 0.16 },
-  "bank-b": { answer: 0.66, cite: 0.76, abstain: 0.29, falseAbstain: 0.11 },
-  "other-docs": { answer: 0.55, cite: 0.71, abstain: 0.23, falseAbstain: 0.04 },
-  "holdout-builtin": { answer: 0.68, cite: 0.78, abstain: 0.42, falseAbstain: 0.07 },
-  "other-docs-2": { answer: 0.74, cite: 0.74, abstain: 0.17, falseAbstain: 0.03 },
-  "written-docs": { answer: 0.42, cite: 0.55, abstain: 0.17, falseAbstain: 0.06 },
-  "validation-unseen-1": { answer: 0.63, cite: 0.71, abstain: 0.63, falseAbstain: 0.08 },
-  "validation-unseen-2": { answer: 0.72, cite: 0.79, abstain: 0.42, falseAbstain: 0.07 },
+  "bank-a": { answer: 0.62, cite: 0.72, abstain: 0.35, falseAbstain: 0.12 },
+  "bank-b": { answer: 0.68, cite: 0.78, abstain: 0.25, falseAbstain: 0.08 },
+  "other-docs": { answer: 0.56, cite: 0.71, abstain: 0.17, falseAbstain: 0.04 },
+  "holdout-builtin": { answer: 0.7, cite: 0.79, abstain: 0.34, falseAbstain: 0.06 },
+  "holdout-builtin-final": { answer: 0.62, cite: 0.74, abstain: 0.25, falseAbstain: 0.12 },
+  "holdout-final-docs": { answer: 0.69, cite: 0.69, abstain: 0.34, falseAbstain: 0.04 },
+  "other-docs-2": { answer: 0.74, cite: 0.74, abstain: 0.17, falseAbstain: 0.05 },
+  "written-docs": { answer: 0.41, cite: 0.54, abstain: 0.17, falseAbstain: 0.06 },
+  "validation-unseen-1": { answer: 0.73, cite: 0.79, abstain: 0.49, falseAbstain: 0.06 },
+  "validation-unseen-2": { answer: 0.74, cite: 0.81, abstain: 0.25, falseAbstain: 0.03 },
 };
 
 describe.skipIf(!HAS_SHARED)("every question set, through the shared graders", () => {

@@ -5,6 +5,7 @@
 // Answerable questions without earlier turns only, as ../shared/eval/grade.mjs does.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "@newind/bench-kit";
 import { loadDefaultCorpus } from "@newind/data";
 import { createSearchIndex } from "@newind/search";
 import MiniSearch from "minisearch";
@@ -23,18 +24,6 @@ export const SHARED_EVAL_DIR = existsSync(
 const MAX_CITATION = 750;
 const KS = [1, 3, 5];
 const UNANSWERABLE = new Set(["unanswerable", "offtopic"]);
-
-/** A seeded PRNG (mulberry32), so the misspelt questions are the same on every run. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `question` with one typo (a dropped, doubled or swapped letter) in each of up to two long words. */
 export function misspell(question, seed) {

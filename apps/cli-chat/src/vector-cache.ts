@@ -38,11 +38,8 @@ export async function sentenceVectorCache(
   corpus: Corpus,
   store: Store,
 ): Promise<SemanticOptions | undefined> {
-  const [{ ENCODER_NAME, loadVectors, storeVectors }, { DEFAULT_CORPUS_DIR }, { storeEntry }] = await Promise.all([
-    import("@newind/bot"),
-    import("@newind/data/loaders"),
-    import("@newind/cache"),
-  ]);
+  const [{ ENCODER_NAME, loadVectors, storeVectors }, { DEFAULT_CORPUS_DIR }, { storeEntry }] =
+    await Promise.all([import("@newind/bot"), import("@newind/data/loaders"), import("@newind/cache")]);
   if (isBuiltInCorpusAlone(corpus, DEFAULT_CORPUS_DIR)) return undefined;
   const codec = { loadVectors, storeVectors };
   const entry = storeEntry(SENTENCE_VECTORS_KIND, {

@@ -16,12 +16,3 @@ export interface TurnState {
   /** False when the turn was refused (off topic, or not in the documents). */
   answered: boolean;
 }
-
-/** The subject a question inherits: the last answered turn's, when the question refers back. */
-export function lastAnswered(states: readonly TurnState[]): TurnState | undefined {
-  for (let i = states.length - 1; i >= 0; i--) {
-    const state = states[i];
-    if (state?.answered) return state;
-  }
-  return undefined;
-}

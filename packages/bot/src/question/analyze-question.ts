@@ -1,4 +1,3 @@
-import type { Intent } from "@newind/core";
 import {
   type AnalyzedQuery,
   analyzeText,
@@ -103,11 +102,6 @@ export function splitParts(text: string): string[] {
     .flatMap((part) => part.split(CHINESE_PART_BREAK))
     .map((part) => part.trim())
     .filter((part) => /[\p{L}\p{N}]/u.test(part));
-}
-
-/** The public intent of an answer kind. */
-export function intentOf(kind: AnswerKind): Intent {
-  return kind;
 }
 
 /**

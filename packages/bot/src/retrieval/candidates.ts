@@ -13,12 +13,12 @@ export interface Candidate {
 }
 
 /** How many of the search's best sentences are re-ranked. */
-export const CANDIDATES = 40;
+const CANDIDATES = 40;
 /** The weight of an earlier turn's words in a follow-up's search. */
-export const CONTEXT_WEIGHT = 0.5;
+const CONTEXT_WEIGHT = 0.5;
 
 /** The search query of a question, with an earlier turn's concepts added at a lower weight when it follows up. */
-export function searchQuery(analysis: QuestionAnalysis, context: readonly Concept[]): AnalyzedQuery {
+function searchQuery(analysis: QuestionAnalysis, context: readonly Concept[]): AnalyzedQuery {
   if (context.length === 0) return analysis.analyzed;
   const terms: QueryTerm[] = [...analysis.analyzed.terms];
   const seen = new Set(terms.map((term) => term.term));
