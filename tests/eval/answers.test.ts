@@ -8,7 +8,7 @@ import { gradeSet, HAS_SHARED, SETS } from "./shared-graders.mjs";
 // green. On `fitted` sets these are in-sample figures (the honest ones are cross-validated, in
 // `pnpm eval`); on held-out sets they are the honest estimate.
 const FLOORS: Record<string, { answer: number; cite: number; abstain?: number; falseAbstain?: number }> = {
-  "dev": { answer: 0.76, cite: 0.83, abstain: 0.59, falseAbstain: 0.05 },
+  dev: { answer: 0.76, cite: 0.83, abstain: 0.59, falseAbstain: 0.05 },
   "dev-abstain": { answer: 0, cite: 0, abstain: 0.52, falseAbstain: 0.07 },
   "bank-a": { answer: 0.62, cite: 0.72, abstain: 0.35, falseAbstain: 0.12 },
   "bank-b": { answer: 0.68, cite: 0.78, abstain: 0.25, falseAbstain: 0.08 },
