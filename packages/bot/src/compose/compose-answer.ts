@@ -3,7 +3,7 @@ import { analyzeText } from "@newind/search";
 import type { BotContext } from "../bot-context.js";
 import type { QuestionAnalysis } from "../question/analyze-question.js";
 import { CueSet, cueWords } from "../question/cues.js";
-import { ENUMERATION_CUES, ORDINAL_OPENERS } from "../question/lexicon.js";
+import { ENUMERATION_CUES, ORDINAL_OPENERS, SPELLED_NUMBERS } from "../question/lexicon.js";
 import type { Candidate } from "../retrieval/candidates.js";
 import {
   AnswerText,
@@ -19,21 +19,6 @@ const LEAD_IN_LENGTH = 180;
 /** The longest list item kept whole. */
 const ITEM_LENGTH = 170;
 const YEARS = /\b(?:1[5-9]|20)\d\d(?:s\b)?/g;
-const NUMBER_WORDS = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
 
 /** What an answer states about one chosen sentence: a sentence, or a lead-in with list items. */
 interface Unit {
@@ -170,7 +155,7 @@ function sentenceUnit(
       const count = countItems ? enumerationLength(text) : 0;
       if (count >= 3 && !/\d/.test(text.replace(YEARS, ""))) {
         // A count the sentence does not state: computed from the things it names, quoted whole below.
-        out.note(`Counting the items listed: ${NUMBER_WORDS[count] ?? String(count)} (${count}).`);
+        out.note(`Counting the items listed: ${spelled(count)} (${count}).`);
         out.sentence({ text, spans: [span] });
         return;
       }
@@ -207,7 +192,7 @@ function listUnit(
       const leadSpan = spanOf(context, list.leadIn);
       if (count !== undefined) {
         // A count the document does not state: computed from the items, which are cited below.
-        out.note(`Counting the items listed: ${NUMBER_WORDS[count] ?? String(count)} (${count}).`);
+        out.note(`Counting the items listed: ${spelled(count)} (${count}).`);
       }
       if (leadSpan) {
         const leadIn = sentenceText(context, list.leadIn);
@@ -242,20 +227,7 @@ function bylineUnit(context: BotContext, docId: string): Unit | undefined {
   const sentences = context.corpus.passages
     .filter((passage) => passage.docId === docId && passage.role === "byline")
     .flatMap((passage) => context.sentencesOf.get(passage.id) ?? []);
-  if (sentences.length === 0) return undefined;
-  return {
-    sentences,
-    length: sentences.reduce((sum, i) => sum + sentenceText(context, i).length + 6, 0),
-    get minLength() {
-      return this.length;
-    },
-    write(out) {
-      for (const sentence of sentences) {
-        const span = spanOf(context, sentence);
-        if (span) out.sentence({ text: sentenceText(context, sentence), spans: [span] });
-      }
-    },
-  };
+  return sentences.length === 0 ? undefined : wholeUnit(context, sentences);
 }
 
 /** The most items a count is made of: a longer list is not what "how many" asks about. */
@@ -329,7 +301,11 @@ function quoteUnit(context: BotContext, sentence: number): Unit {
 
 /** A short passage whole (a byline: a name, then a role). */
 function passageUnit(context: BotContext, passageId: string): Unit {
-  const sentences = [...(context.sentencesOf.get(passageId) ?? [])];
+  return wholeUnit(context, [...(context.sentencesOf.get(passageId) ?? [])]);
+}
+
+/** Sentences written whole, each with its own citation. */
+function wholeUnit(context: BotContext, sentences: number[]): Unit {
   return {
     sentences,
     length: sentences.reduce((sum, i) => sum + sentenceText(context, i).length + 6, 0),
@@ -531,4 +507,9 @@ function write(
     unit.write(out, budget - out.text().length - reserved - 8);
   });
   return { text: out.text(), citations: registry.list() };
+}
+
+/** A count spelled out where it is short ("three"), in digits beyond twelve. */
+function spelled(count: number): string {
+  return SPELLED_NUMBERS[count - 1] ?? String(count);
 }

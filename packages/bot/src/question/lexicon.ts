@@ -437,8 +437,8 @@ export const MONTHS: readonly string[] = [
   "dec",
 ];
 
-/** Words of quantity that are not digits. */
-export const NUMBER_WORDS: readonly string[] = [
+/** The numbers one to twelve spelled out, in order: `SPELLED_NUMBERS[n - 1]` is n. */
+export const SPELLED_NUMBERS: readonly string[] = [
   "one",
   "two",
   "three",
@@ -451,6 +451,11 @@ export const NUMBER_WORDS: readonly string[] = [
   "ten",
   "eleven",
   "twelve",
+];
+
+/** Words of quantity that are not digits. */
+export const NUMBER_WORDS: readonly string[] = [
+  ...SPELLED_NUMBERS,
   "dozen",
   "dozens",
   "hundred",
