@@ -129,15 +129,14 @@ export class BotContext {
 
   /** The facts of sentence `i`. */
   sentence(i: number): SentenceInfo {
-    let info = this.#info.get(i);
-    if (!info) {
+    return memo(this.#info, i, () => {
       const sentence = this.corpus.sentences[i];
       const text = sentence?.text ?? "";
       const words = cueWords(text);
       const years = new Set<string>();
       for (const match of text.matchAll(YEAR)) years.add((match[1] ?? match[2]) as string);
       const passage = sentence ? this.passages.get(sentence.passageId) : undefined;
-      info = {
+      return {
         terms: new Set(analyzeText(text)),
         years,
         date: years.size > 0 || months.has(words) || /\d+月|世纪|年代/u.test(text),
@@ -152,20 +151,15 @@ export class BotContext {
         introduces: /[:：]\s*$/.test(text),
         apparatus: passage !== undefined && this.#apparatus().has(passage.id),
       };
-      this.#info.set(i, info);
-    }
-    return info;
+    });
   }
 
   /** The sentence's consecutive pairs of index terms ("a b"), for phrase matching. */
   sequence(i: number): ReadonlySet<string> {
-    let pairs = this.#sequences.get(i);
-    if (!pairs) {
+    return memo(this.#sequences, i, () => {
       const terms = analyzeText(this.corpus.sentences[i]?.text ?? "");
-      pairs = new Set(terms.slice(1).map((term, k) => `${terms[k]} ${term}`));
-      this.#sequences.set(i, pairs);
-    }
-    return pairs;
+      return new Set(terms.slice(1).map((term, k) => `${terms[k]} ${term}`));
+    });
   }
 
   /** The sentences that name an author of their document (from its bylines or front matter). */
@@ -211,23 +205,19 @@ export class BotContext {
 
   /** The index terms of a passage's whole text. */
   passageTerms(passageId: string): ReadonlySet<string> {
-    let terms = this.#passageTerms.get(passageId);
-    if (!terms) {
-      terms = new Set(analyzeText(this.passages.get(passageId)?.text ?? ""));
-      this.#passageTerms.set(passageId, terms);
-    }
-    return terms;
+    return memo(
+      this.#passageTerms,
+      passageId,
+      () => new Set(analyzeText(this.passages.get(passageId)?.text ?? "")),
+    );
   }
 
   /** The index terms of what the curated datasets say about sentence `i` (empty without datasets). */
   aboutTerms(i: number): ReadonlySet<string> {
-    let terms = this.#aboutTerms.get(i);
-    if (!terms) {
+    return memo(this.#aboutTerms, i, () => {
       this.#about ??= curatedContext(this.corpus);
-      terms = new Set(analyzeText(this.#about[i] ?? ""));
-      this.#aboutTerms.set(i, terms);
-    }
-    return terms;
+      return new Set(analyzeText(this.#about[i] ?? ""));
+    });
   }
 
   /**
@@ -264,27 +254,19 @@ export class BotContext {
 
   /** The index terms of a document's title. */
   titleTerms(docId: string): ReadonlySet<string> {
-    let terms = this.#titleTerms.get(docId);
-    if (!terms) {
-      terms = new Set(analyzeText(this.documents.get(docId)?.title ?? ""));
-      this.#titleTerms.set(docId, terms);
-    }
-    return terms;
+    return memo(this.#titleTerms, docId, () => new Set(analyzeText(this.documents.get(docId)?.title ?? "")));
   }
 
   /** The index terms of a document's title and lead sentences. */
   documentTerms(docId: string): ReadonlySet<string> {
-    let terms = this.#documentTerms.get(docId);
-    if (!terms) {
+    return memo(this.#documentTerms, docId, () => {
       const out = new Set(analyzeText(this.documents.get(docId)?.title ?? ""));
       for (const i of this.lead()) {
         if (this.corpus.sentences[i]?.docId === docId)
           for (const term of this.sentence(i).terms) out.add(term);
       }
-      terms = out;
-      this.#documentTerms.set(docId, terms);
-    }
-    return terms;
+      return out;
+    });
   }
 
   /**
@@ -330,4 +312,14 @@ export class BotContext {
       .filter((name) => HAN.test(name));
     return this.#entityNames.some((name) => text.includes(name));
   }
+}
+
+/** The value `make` gives for `key`, made once and kept in `map`. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
