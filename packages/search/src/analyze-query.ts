@@ -162,9 +162,14 @@ export function analyzeQuery(query: string, context?: AnalyzeQueryContext | null
   if (expansions) {
     const folded = text.normalize("NFKC");
     const rulesByFirstTerm = ruleIndex(expansions).byFirstTerm;
+    // Rules whose forms overlap ("十六大", "党的十六大") name one concept: they share a group.
+    const chineseGroups: Array<{ form: string; group: number }> = [];
     for (const rule of HAN_ANY.test(folded) ? expansions.chinese : []) {
       if (!folded.includes(rule.form)) continue;
-      const group = groups++;
+      const group =
+        chineseGroups.find((entry) => entry.form.includes(rule.form) || rule.form.includes(entry.form))
+          ?.group ?? groups++;
+      chineseGroups.push({ form: rule.form, group });
       // The Chinese words the form covers are now carried by their translation: they join
       // its concept, and count for less, since the document's few Chinese words would
       // otherwise outweigh the English sentences that answer.
