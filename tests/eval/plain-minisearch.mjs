@@ -2,9 +2,9 @@
 // The baseline every figure of `pnpm eval` is set beside: plain MiniSearch (default options)
 // over the same sentences, answering with its top sentence and never abstaining. It speaks the
 // `newind` contract the shared graders run (../shared/eval/grade.mjs, grade-docs.mjs):
-//   plain-minisearch.mjs ask --jsonl [--corpus DIR --no-default-corpus]   JSON lines in, answers out
+//   plain-minisearch.mjs ask --jsonl [--corpus DIR --no-default-corpus] [--primary]   JSON lines in, answers out
 //   plain-minisearch.mjs search QUERY --limit N --json                    ranked hits
-//   plain-minisearch.mjs sources --json [--corpus DIR --no-default-corpus]
+//   plain-minisearch.mjs sources --json [--corpus DIR --no-default-corpus] [--primary]
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadCorpus, loadDefaultCorpus } from "@newind/data/loaders";
@@ -17,12 +17,17 @@ const { values, positionals } = parseArgs({
     limit: { type: "string" },
     corpus: { type: "string", multiple: true },
     "no-default-corpus": { type: "boolean" },
+    primary: { type: "boolean" },
   },
   allowPositionals: true,
 });
 const corpus =
-  values.corpus && values.corpus.length > 0
-    ? await loadCorpus({ dirs: values.corpus, includeDefault: !values["no-default-corpus"] })
+  (values.corpus && values.corpus.length > 0) || values.primary
+    ? await loadCorpus({
+        dirs: values.corpus ?? [],
+        includeDefault: !values["no-default-corpus"],
+        includePrimary: values.primary === true,
+      })
     : await loadDefaultCorpus();
 const texts = new Map(corpus.documents.map((document) => [document.id, document.text]));
 const index = new MiniSearch({ fields: ["text"] });

@@ -3,6 +3,8 @@ export interface QuestionSet {
   name: string;
   questions: string;
   dir?: string;
+  /** Asked of the primary collection beside the built-in document (`--primary`). */
+  primary?: boolean;
   fitted: boolean;
 }
 export interface Graded {

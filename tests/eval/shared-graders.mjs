@@ -19,6 +19,8 @@ const BUILTIN_TEXT = `${SHARED}corpus/new-industrialization.txt`;
 export const NEWIND = `node ${here("../../apps/cli-chat/dist/newind.js")}`;
 /** Plain MiniSearch's top sentence, as a grader's --cmd. */
 export const PLAIN = `node ${here("./plain-minisearch.mjs")}`;
+/** Runs $NEWIND_INNER with `--primary` for the sets over the primary collection (see with-primary.mjs). */
+const WITH_PRIMARY = `node ${here("./with-primary.mjs")}`;
 
 /**
  * The question sets, by name. `fitted` sets are the ones the bot's model was fitted on (their
@@ -60,6 +62,24 @@ export const SETS = [
     dir: `${QUESTIONS}docs/written-docs`,
     fitted: true,
   },
+  {
+    name: "primary",
+    questions: `${QUESTIONS}training/primary-2026-12.jsonl`,
+    primary: true,
+    fitted: true,
+  },
+  {
+    name: "primary-2",
+    questions: `${QUESTIONS}training/primary-2026-12-2.jsonl`,
+    primary: true,
+    fitted: true,
+  },
+  {
+    name: "holdout-primary",
+    questions: `${QUESTIONS}holdout/primary-2026-12-b.jsonl`,
+    primary: true,
+    fitted: false,
+  },
   { name: "validation-unseen-1", questions: `${QUESTIONS}validation/unseen-1.jsonl`, fitted: false },
   { name: "validation-unseen-2", questions: `${QUESTIONS}validation/unseen-2.jsonl`, fitted: false },
 ];
@@ -82,11 +102,25 @@ function parseSummary(line) {
  */
 export function gradeSet(set, command = NEWIND) {
   if (!HAS_SHARED) throw new Error("the shared graders (../shared/eval) are not beside the repository");
-  if (set.dir) {
+  if (set.dir || set.primary) {
+    // The primary sets run through with-primary.mjs, which drops the folder grade-docs.mjs passes.
     const run = spawnSync(
       process.execPath,
-      [`${SHARED}eval/grade-docs.mjs`, "--questions", set.questions, "--dir", set.dir, "--cmd", command],
-      { encoding: "utf8", maxBuffer: 64 << 20, timeout: 600_000 },
+      [
+        `${SHARED}eval/grade-docs.mjs`,
+        "--questions",
+        set.questions,
+        "--dir",
+        set.dir ?? QUESTIONS,
+        "--cmd",
+        set.primary ? WITH_PRIMARY : command,
+      ],
+      {
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+        timeout: 600_000,
+        env: set.primary ? { ...process.env, NEWIND_INNER: command } : process.env,
+      },
     );
     const line = run.stdout.split("\n").find((l) => l.startsWith("n=")) ?? "";
     return { summary: parseSummary(line), output: run.stdout + run.stderr };

@@ -29,6 +29,8 @@ export const SETS = {
 export const TRAINING_CORPORA = {
   "other-docs-2026-12.jsonl": "docs/other-docs",
   "written-docs-2026-12.jsonl": "docs/written-docs",
+  "primary-2026-12.jsonl": "primary",
+  "primary-2026-12-2.jsonl": "primary",
 };
 
 /**
@@ -39,6 +41,7 @@ export const HOLDOUT = {
   "holdout-builtin": { file: "holdout/builtin-2026-12.jsonl", corpus: "builtin" },
   "holdout-builtin-final": { file: "holdout/builtin-2026-12-final.jsonl", corpus: "builtin" },
   "holdout-final-docs": { file: "holdout/final-docs-2026-12.jsonl", corpus: "docs/final-docs" },
+  "holdout-primary": { file: "holdout/primary-2026-12-b.jsonl", corpus: "primary" },
   "validation-unseen": { file: "validation/unseen-1.jsonl", corpus: "builtin" },
   "validation-unseen-2": { file: "validation/unseen-2.jsonl", corpus: "builtin" },
 };
@@ -53,7 +56,10 @@ export function readQuestions(file) {
 }
 
 const corpora = new Map();
-/** The corpus and search index of a set ("builtin", or a folder under {@link QUESTIONS} or absolute), loaded once. */
+/**
+ * The corpus and search index of a set, loaded once: "builtin", "primary" (the built-in document
+ * with the primary collection, as `--primary` loads it), or a folder under {@link QUESTIONS} or absolute.
+ */
 export function loadSetCorpus(name) {
   let loading = corpora.get(name);
   if (!loading) {
@@ -61,10 +67,12 @@ export function loadSetCorpus(name) {
       const corpus =
         name === "builtin"
           ? await loadDefaultCorpus()
-          : await loadCorpus({
-              dirs: [name.startsWith("/") ? name : `${QUESTIONS}${name}`],
-              includeDefault: false,
-            });
+          : name === "primary"
+            ? await loadCorpus({ dirs: [], includePrimary: true })
+            : await loadCorpus({
+                dirs: [name.startsWith("/") ? name : `${QUESTIONS}${name}`],
+                includeDefault: false,
+              });
       return { corpus, index: await createSearchIndex(corpus) };
     })();
     corpora.set(name, loading);

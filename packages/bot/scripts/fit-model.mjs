@@ -20,7 +20,9 @@
 // Cross-validation is by question: each fold's figures come from a model fitted and tuned
 // without it. Run `pnpm build` in this package first (the script reads dist/). Sentence vectors
 // are cached in node_modules/.cache/newind-fit/ (delete it to recompute).
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { gather, score } from "../dist/answer-question.js";
 import { BotContext } from "../dist/bot-context.js";
 import { createBot } from "../dist/index.js";
@@ -69,6 +71,19 @@ function trainingSets() {
     });
   }
   return sets;
+}
+
+/** The kinds of corpus the report groups sets by. */
+const CORPUS_GROUPS = [
+  "built-in document",
+  "primary collection (Chinese, with the built-in document)",
+  "documents without curated data",
+];
+
+/** The kind of corpus a set's questions are asked of. */
+function corpusGroup(corpus) {
+  if (corpus === "builtin") return CORPUS_GROUPS[0];
+  return corpus === "primary" ? CORPUS_GROUPS[1] : CORPUS_GROUPS[2];
 }
 
 /** A deterministic fold for a question id (FNV-1a). */
@@ -381,6 +396,7 @@ async function runBots(model, pool) {
     const answer = await entry.bot.ask(item.question.question, { history: item.question.turns ?? [] });
     rows.push({
       set: item.set,
+      corpus: item.corpus,
       kind: item.question.kind,
       ...gradeAnswer(item.question, answer, entry.corpus),
     });
@@ -412,10 +428,12 @@ function printBySet(title, rows) {
   console.log(`\n${title}`);
   const names = [...new Set(rows.map((row) => row.set))];
   const groups = [
-    ["built-in document (all sets)", rows.filter((row) => !row.set.includes("docs"))],
-    ["documents without curated data (all sets)", rows.filter((row) => row.set.includes("docs"))],
+    ...CORPUS_GROUPS.map((group) => [
+      `${group} (all sets)`,
+      rows.filter((row) => corpusGroup(row.corpus) === group),
+    ]),
     ...names.map((name) => [name, rows.filter((row) => row.set === name)]),
-  ];
+  ].filter(([, list]) => list.length > 0);
   for (const [name, list] of groups) {
     console.log(`  ${name.padEnd(40)} ${JSON.stringify(summarize(list))}`);
     // Per kind: right answers (for unanswerable and off-topic kinds, right abstentions) of all.
@@ -451,7 +469,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
     heldConfidences.push({
       answerable: item.answerable,
       confidence: decided.confidence,
-      builtin: !item.set.startsWith("other"),
+      group: corpusGroup(item.corpus),
     });
     if (!item.answerable) continue;
     ofAnswerable++;
@@ -466,10 +484,11 @@ for (let fold = 0; fold < FOLDS; fold++) {
 printBySet(`cross-validated (${FOLDS} folds by question)`, cvRows);
 // How well the answer model separates answerable from unanswerable questions it did not see:
 // ROC AUC, and the abstention it would reach at exactly 5 % false abstention.
-for (const [name, pool] of [
-  ["built-in", heldConfidences.filter((c) => c.builtin)],
-  ["documents without curated data", heldConfidences.filter((c) => !c.builtin)],
-]) {
+for (const [name, pool] of CORPUS_GROUPS.map((group) => [
+  group,
+  heldConfidences.filter((c) => c.group === group),
+])) {
+  if (pool.length === 0) continue;
   const positives = pool
     .filter((c) => c.answerable)
     .map((c) => c.confidence)
@@ -510,7 +529,10 @@ import type { ScoringModel } from "./scoring-model.js";
 /** The model fitted by \`scripts/fit-model.mjs\` on the question banks. */
 export const FITTED_MODEL: ScoringModel = ${JSON.stringify(rounded, null, 2)};
 `;
-  writeFileSync(new URL("../src/scoring/fitted-model.ts", import.meta.url), source);
+  const written = fileURLToPath(new URL("../src/scoring/fitted-model.ts", import.meta.url));
+  writeFileSync(written, source);
+  // In the house format, so that `pnpm lint` passes on a fresh fit.
+  execFileSync("npx", ["biome", "format", "--write", written], { stdio: "ignore" });
   for (const kind of ["lexical", "semantic"]) {
     console.log(
       `\n${kind} ranking weights: ${RANKING_FEATURES.map((name, i) => `${name} ${rounded[kind].ranking.weights[i]}`).join(", ")}`,
