@@ -42,6 +42,8 @@ export interface Deliberation {
 const RELATED = 3;
 /** A question with at most this many known content words of its own leans on the earlier turn ("When was that?"). */
 const ELLIPTIC_CONCEPTS = 1;
+const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
 /** How far down the ranking a part of a multi-part question looks for a sentence of its own. */
 const PART_POOL = 12;
 
@@ -74,7 +76,8 @@ export function gather(context: BotContext, question: string, states: readonly T
     .find((state) => state.answered);
   const inherited = followsUp(analysis, previous) ? (previous as TurnState).subject : [];
   const previousEvidence = inherited.length > 0 ? (previous as TurnState).evidence : [];
-  const candidates = findCandidates(context, analysis, inherited, previousEvidence);
+  const named = context.namedDocuments([...analysis.concepts, ...inherited]);
+  const candidates = findCandidates(context, analysis, inherited, previousEvidence, named);
   // The passages an earlier answer cited, and the lead-in of any list item among them: the list is what it was about.
   const previousPassages = new Set<string>();
   for (const sentence of previousEvidence) {
@@ -90,6 +93,7 @@ export function gather(context: BotContext, question: string, states: readonly T
     previousPassages,
     previousSentences: new Set(previousEvidence),
     lead: context.lead(),
+    named,
   };
   return {
     analysis,
@@ -252,9 +256,21 @@ function covered(context: BotContext, concepts: readonly Concept[], sentence: nu
 function choose(context: BotContext, deliberation: Deliberation, model: ScoringModel): ScoredCandidate[] {
   const { analysis, candidates } = deliberation;
   const concepts = analysis.concepts;
+  const named = deliberation.input.named;
+  // What a sentence adds: in a document the question names, the words of its title are how the
+  // question found the document, not something a sentence of it answers ("我代表国务院，向大会作
+  // 政府工作报告" adds nothing to "1988年的政府工作报告怎么评价…").
+  const says = (sentence: number) => {
+    const out = covered(context, concepts, sentence);
+    const docId = context.corpus.sentences[sentence]?.docId ?? "";
+    if (!named.has(docId)) return out;
+    const title = context.titleTerms(docId);
+    for (const i of out) if (concepts[i]?.terms.some((term) => title.has(term))) out.delete(i);
+    return out;
+  };
   const best = candidates[0] as ScoredCandidate;
   const chosen = [best];
-  const have = covered(context, concepts, best.sentence);
+  const have = says(best.sentence);
   const weightOf = (indexes: Iterable<number>) => {
     let sum = 0;
     for (const i of indexes) sum += concepts[i]?.weight ?? 0;
@@ -266,26 +282,78 @@ function choose(context: BotContext, deliberation: Deliberation, model: ScoringM
     let pick: { candidate: ScoredCandidate; gain: number } | undefined;
     for (const candidate of candidates.slice(1, PART_POOL)) {
       if (chosen.includes(candidate)) continue;
-      const gain = weightOf(
-        [...covered(context, concepts, candidate.sentence)].filter((i) => missing.includes(i)),
-      );
+      const gain = weightOf([...says(candidate.sentence)].filter((i) => missing.includes(i)));
       if (gain > 0 && (!pick || gain > pick.gain)) pick = { candidate, gain };
     }
     if (!pick) continue;
     chosen.push(pick.candidate);
-    for (const i of covered(context, concepts, pick.candidate.sentence)) have.add(i);
+    for (const i of says(pick.candidate.sentence)) have.add(i);
   }
   for (const candidate of candidates.slice(1)) {
     if (chosen.length >= model.sentences) break;
     // The softmax share of a candidate relative to the best's is exp(score difference).
     if (Math.exp(candidate.logit - best.logit) < model.companion) break;
     if (chosen.includes(candidate)) continue;
-    const adds = [...covered(context, concepts, candidate.sentence)].filter((i) => !have.has(i));
+    const adds = [...says(candidate.sentence)].filter((i) => !have.has(i));
     if (adds.length === 0) continue;
     for (const i of adds) have.add(i);
     chosen.push(candidate);
   }
+  // The question's language leads: a Chinese question over Chinese sources is answered with
+  // their words first, an English one with the English sentence first.
+  const counterpart = otherLanguage(context, deliberation);
+  if (counterpart) {
+    const leads = (analysis.language === "zh") === context.sentence(counterpart.sentence).chinese;
+    if (chosen.includes(counterpart)) chosen.splice(chosen.indexOf(counterpart), 1);
+    chosen.splice(leads ? 0 : 1, 0, counterpart);
+  }
   return chosen;
+}
+
+/**
+ * For a question over documents in both languages: the best-ranked candidate in the other
+ * language than the best's that makes the same point — it covers a concept of the question that
+ * has terms in both languages (a glossary or entity translation) which the best covers too, in
+ * the sentence or in its document's title ("十六大" in the title of the Sixteenth Congress's
+ * report). A Chinese primary source and the English sentence that reports on it are quoted side
+ * by side.
+ */
+function otherLanguage(context: BotContext, deliberation: Deliberation): ScoredCandidate | undefined {
+  const { analysis, candidates } = deliberation;
+  const best = candidates[0];
+  if (!best) return undefined;
+  const bilingual = new Set<number>();
+  analysis.concepts.forEach((concept, i) => {
+    if (concept.role !== "content" || !concept.known) return;
+    const han = concept.terms.some((term) => HAN.test(term));
+    if (han && concept.terms.some((term) => LATIN.test(term))) bilingual.add(i);
+  });
+  if (bilingual.size === 0) return undefined;
+  const about = (sentence: number) => {
+    const title = context.titleTerms(context.corpus.sentences[sentence]?.docId ?? "");
+    const out = covered(context, analysis.concepts, sentence);
+    analysis.concepts.forEach((concept, i) => {
+      if (bilingual.has(i) && concept.terms.some((term) => title.has(term))) out.add(i);
+    });
+    return out;
+  };
+  const shared = [...about(best.sentence)].filter((i) => bilingual.has(i));
+  if (shared.length === 0) return undefined;
+  const chinese = context.sentence(best.sentence).chinese;
+  // The one that says most of it: the most terms of those concepts (in the sentence or its
+  // title), then rank. Any candidate may stand beside it: the other language's sentences can rank low.
+  const terms = new Set(shared.flatMap((i) => analysis.concepts[i]?.terms ?? []));
+  let pick: { candidate: ScoredCandidate; met: number } | undefined;
+  for (const candidate of candidates.slice(1)) {
+    if (context.sentence(candidate.sentence).chinese === chinese) continue;
+    if (!shared.every((i) => about(candidate.sentence).has(i))) continue;
+    const own = context.sentence(candidate.sentence).terms;
+    const title = context.titleTerms(context.corpus.sentences[candidate.sentence]?.docId ?? "");
+    let met = 0;
+    for (const term of terms) if (own.has(term) || title.has(term)) met++;
+    if (!pick || met > pick.met) pick = { candidate, met };
+  }
+  return pick?.candidate;
 }
 
 /** The titles of the loaded documents, for a refusal ("“A”, “B” and 3 more"). */

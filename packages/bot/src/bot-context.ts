@@ -1,6 +1,7 @@
 import type { Corpus, Passage, SourceDocument } from "@newind/core";
 import { analyzeText, curatedContext, type SearchIndex } from "@newind/search";
 import { CitationRegistry } from "./compose/citations.js";
+import type { Concept } from "./question/analyze-question.js";
 import { CueSet, cueWords } from "./question/cues.js";
 import { APPARATUS_HEADINGS, CAUSE_CUES, DEFINITION_CUES, MONTHS, NUMBER_WORDS } from "./question/lexicon.js";
 
@@ -26,6 +27,8 @@ export interface SentenceInfo {
   introduces: boolean;
   /** Stands under a heading of the document's apparatus (notes, references, disclaimer…). */
   apparatus: boolean;
+  /** Written in Chinese: more Han characters than Latin letters. */
+  chinese: boolean;
 }
 
 /** Options of {@link createBot}. */
@@ -54,6 +57,15 @@ const NAME = /(?<=[\p{L}\p{N},;:]\s+)(?:\p{Lu}[\p{Ll}\p{Lu}'’-]+|\p{Lu}{2,})/u
 const apparatusHeadings = new Set(APPARATUS_HEADINGS);
 const QUOTED = /[“"][^”"]{12,}[”"]/u;
 const HAN = /\p{Script=Han}/u;
+const HAN_ALL = /\p{Script=Han}/gu;
+const LATIN_ALL = /\p{Script=Latin}/gu;
+/** A word names documents when at most this share of the corpus's titles (and dates) have it. */
+const NAMING_SHARE = 0.05;
+/** Whether a concept's terms are in both scripts: the glossary translated it. */
+function isBilingual(terms: readonly string[]): boolean {
+  return terms.some((term) => HAN.test(term)) && terms.some((term) => /\p{Script=Latin}/u.test(term));
+}
+
 /** How many documents' leads a question about "the document" looks at. */
 const LEAD_DOCUMENTS = 8;
 /** The shortest first paragraph that presents a document (shorter ones are datelines and bylines). */
@@ -91,6 +103,7 @@ export class BotContext {
   #authorSentences: ReadonlySet<number> | undefined;
   readonly #documentTerms = new Map<string, ReadonlySet<string>>();
   readonly #titleTerms = new Map<string, ReadonlySet<string>>();
+  #titled: Map<string, string[]> | undefined;
   readonly #central = new Map<string, number | undefined>();
 
   constructor(corpus: Corpus, index: SearchIndex, options: BotOptions = {}) {
@@ -150,6 +163,7 @@ export class BotContext {
         definition: definitionCues.has(words) || /是指|即|称为|所谓/u.test(text),
         introduces: /[:：]\s*$/.test(text),
         apparatus: passage !== undefined && this.#apparatus().has(passage.id),
+        chinese: (text.match(HAN_ALL)?.length ?? 0) > (text.match(LATIN_ALL)?.length ?? 0),
       };
     });
   }
@@ -255,6 +269,52 @@ export class BotContext {
   /** The index terms of a document's title. */
   titleTerms(docId: string): ReadonlySet<string> {
     return memo(this.#titleTerms, docId, () => new Set(analyzeText(this.documents.get(docId)?.title ?? "")));
+  }
+
+  /**
+   * The documents a question names: those whose title has one of its content words (or whose
+   * date has one of its years) when at most {@link NAMING_SHARE} of the documents do — "the
+   * 1988 report", "十八大报告". Empty for a corpus of one document.
+   */
+  namedDocuments(concepts: readonly Concept[]): ReadonlySet<string> {
+    const named = new Set<string>();
+    const count = this.corpus.documents.length;
+    if (count < 2) return named;
+    if (!this.#titled) {
+      this.#titled = new Map();
+      for (const document of this.corpus.documents) {
+        const terms = new Set(this.titleTerms(document.id));
+        const year = document.published?.slice(0, 4);
+        if (year && /^\d{4}$/.test(year)) terms.add(year);
+        for (const term of terms) {
+          const list = this.#titled.get(term) ?? [];
+          list.push(document.id);
+          this.#titled.set(term, list);
+        }
+      }
+    }
+    // A concept names the documents of its most specific title word. Only the most specific
+    // naming counts (in "十六大报告…道路" the congress names one report and 道路, a word of two
+    // titles, names none), except for a concept the glossary translates: a named entity
+    // ("20th Party Congress", 二十大) names its documents even when they are two.
+    const most = Math.max(1, Math.round(count * NAMING_SHARE));
+    const namings = concepts
+      .filter((concept) => concept.role === "content" || concept.role === "document")
+      .map((concept) => {
+        const lists = concept.terms
+          .map((term) => this.#titled?.get(term) ?? [])
+          .filter((list) => list.length > 0);
+        const fewest = Math.min(...lists.map((list) => list.length));
+        return {
+          entity: isBilingual(concept.terms),
+          documents: lists.filter((list) => list.length === fewest).flat(),
+        };
+      })
+      .filter(({ documents }) => documents.length > 0 && new Set(documents).size <= most);
+    const fewest = Math.min(...namings.map(({ documents }) => new Set(documents).size));
+    for (const { entity, documents } of namings)
+      if (entity || new Set(documents).size === fewest) for (const id of documents) named.add(id);
+    return named;
   }
 
   /** The index terms of a document's title and lead sentences. */

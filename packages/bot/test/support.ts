@@ -11,15 +11,17 @@ export const OTHER_DOCS = `${QUESTIONS}docs/other-docs`;
 
 const corpora = new Map<string, Promise<{ corpus: Corpus; index: SearchIndex }>>();
 
-/** A corpus and its index, loaded once per test file: "builtin", "other-docs", or "bare" (built-in without datasets). */
-export function loadTestCorpus(
-  name: "builtin" | "other-docs" | "bare",
-): Promise<{ corpus: Corpus; index: SearchIndex }> {
+/** Which test corpus: the built-in one, the folder of other documents, the built-in without datasets, or the built-in with the primary collection. */
+export type TestCorpus = "builtin" | "other-docs" | "bare" | "primary";
+
+/** A corpus and its index, loaded once per test file. */
+export function loadTestCorpus(name: TestCorpus): Promise<{ corpus: Corpus; index: SearchIndex }> {
   let loading = corpora.get(name);
   if (!loading) {
     loading = (async () => {
       let corpus: Corpus;
       if (name === "other-docs") corpus = await loadCorpus({ dirs: [OTHER_DOCS], includeDefault: false });
+      else if (name === "primary") corpus = await loadCorpus({ dirs: [], includePrimary: true });
       else if (name === "bare") {
         const builtin = await loadDefaultCorpus();
         corpus = {
@@ -36,7 +38,7 @@ export function loadTestCorpus(
 
 /** A bot over a test corpus whose bugs surface as test failures (the catch-all rethrows), without the sentence encoder unless asked. */
 export async function testBot(
-  name: "builtin" | "other-docs" | "bare",
+  name: TestCorpus,
   extra: Partial<CreateBotInput> = {},
 ): Promise<{ bot: Bot; corpus: Corpus; index: SearchIndex }> {
   const { corpus, index } = await loadTestCorpus(name);

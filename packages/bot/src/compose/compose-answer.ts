@@ -493,13 +493,21 @@ export function missingNote(
   return `The passages that fit best do not mention ${missing.slice(0, 3).join(" or ")}: `;
 }
 
-/** Writes units in document order, each with the room the units after it leave. */
+/**
+ * Writes units in document order — the documents in the order they were chosen, the best's
+ * first — each with the room the units after it leave.
+ */
 function write(
   context: BotContext,
   chosen: ReadonlyArray<Unit & { size: number }>,
   budget: number,
 ): { text: string; citations: Answer["citations"] } {
-  const units = [...chosen].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
+  const first = (unit: Unit) => Math.min(...unit.sentences);
+  const documentOf = (unit: Unit) => context.corpus.sentences[first(unit)]?.docId ?? "";
+  const documents = [...new Set(chosen.map(documentOf))];
+  const units = [...chosen].sort(
+    (a, b) => documents.indexOf(documentOf(a)) - documents.indexOf(documentOf(b)) || first(a) - first(b),
+  );
   const registry = new CitationRegistry(context.documents, context.corpus.footnotes);
   const out = new AnswerText(registry);
   units.forEach((unit, k) => {

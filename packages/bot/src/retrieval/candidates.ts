@@ -8,12 +8,21 @@ export interface Candidate {
   sentence: number;
   /** 0 for the search's best hit; candidates added for context come after the hits. */
   rank: number;
-  /** The search score relative to the best hit (0 for sentences added for context). */
+  /**
+   * The search score relative to the best hit (0 for sentences added for context); in a
+   * document the question names, relative to the best hit of that document's own search.
+   */
   score: number;
+  /** Its rank in a search of the document the question names, when it is among that search's best. */
+  inDocument?: number;
 }
 
 /** How many of the search's best sentences are re-ranked. */
 const CANDIDATES = 40;
+/** How many of the best sentences of each document the question names are re-ranked too. */
+const IN_DOCUMENT = 10;
+/** How many named documents are searched on their own. */
+const NAMED_SEARCHED = 4;
 /** The weight of an earlier turn's words in a follow-up's search. */
 const CONTEXT_WEIGHT = 0.5;
 
@@ -38,15 +47,18 @@ function searchQuery(analysis: QuestionAnalysis, context: readonly Concept[]): A
 /**
  * The sentences to re-rank: the search index's best {@link CANDIDATES} for the question (and an
  * earlier turn's concepts, for a follow-up), then the sentences of the passages an earlier
- * answer cited, and the items of any list whose lead-in is a candidate.
+ * answer cited, the best sentences of each document the question names, and the items of any
+ * list whose lead-in is a candidate.
  */
 export function findCandidates(
   context: BotContext,
   analysis: QuestionAnalysis,
   inherited: readonly Concept[],
   previousEvidence: readonly number[],
+  named: ReadonlySet<string> = new Set(),
 ): Candidate[] {
-  const hits = context.index.candidates(searchQuery(analysis, inherited), { limit: CANDIDATES });
+  const query = searchQuery(analysis, inherited);
+  const hits = context.index.candidates(query, { limit: CANDIDATES });
   const top = hits[0]?.score ?? 1;
   const out: Candidate[] = hits.map((hit, rank) => ({
     sentence: hit.sentence,
@@ -59,6 +71,27 @@ export function findCandidates(
     seen.add(sentence);
     out.push({ sentence, rank: CANDIDATES, score: 0 });
   };
+  // "What did the 1988 report say about …": the named document's own best sentences, which a
+  // search of the whole collection may rank below other documents'. The words of its title
+  // found the document; its sentences are searched for the rest of the question.
+  for (const docId of [...named].slice(0, NAMED_SEARCHED)) {
+    const title = context.titleTerms(docId);
+    const rest = query.terms.filter((term) => !title.has(term.term));
+    const asked = rest.length > 0 ? { ...query, terms: rest } : query;
+    const found = context.index.candidates(asked, { limit: IN_DOCUMENT, docIds: [docId] });
+    // Its sentences' search scores are this search's: a sentence that only repeats the title
+    // ("我代表国务院，向大会作政府工作报告") scores nothing.
+    const best = found[0]?.score ?? 0;
+    for (const candidate of out)
+      if (context.corpus.sentences[candidate.sentence]?.docId === docId) candidate.score = 0;
+    found.forEach((hit, rank) => {
+      add(hit.sentence);
+      const candidate = out.find((c) => c.sentence === hit.sentence);
+      if (!candidate) return;
+      candidate.inDocument = Math.min(candidate.inDocument ?? rank, rank);
+      candidate.score = best > 0 ? hit.score / best : 0;
+    });
+  }
   for (const sentence of previousEvidence) {
     const passageId = context.corpus.sentences[sentence]?.passageId;
     for (const other of passageId ? (context.sentencesOf.get(passageId) ?? []) : []) add(other);

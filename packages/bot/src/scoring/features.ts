@@ -79,6 +79,14 @@ export const RANKING_FEATURES = [
   "semantic",
   /** The same, relative to the best of the question's candidates. */
   "semanticRelative",
+  /** A Chinese question and a sentence in Chinese (in a corpus of both languages, the reader's own). */
+  "language:chineseForChinese",
+  /** An English question and a sentence in Chinese (a primary source the English sentences report on). */
+  "language:chineseForEnglish",
+  /** The sentence is in a document the question names ("the 1988 report"). */
+  "namedDocument",
+  /** 1 / (1 + its rank in a search of that document alone), when among that search's best. */
+  "inDocumentRank",
 ] as const;
 
 /** The features that decide whether the best candidate answers the question at all. */
@@ -147,6 +155,8 @@ export interface FeatureInput {
   previousSentences: ReadonlySet<number>;
   /** Sentences presenting each document (see BotContext.lead). */
   lead: ReadonlySet<number>;
+  /** The documents the question names (see BotContext.namedDocuments). */
+  named: ReadonlySet<string>;
   /** Cosine similarity of the question to each candidate sentence, when a sentence encoder is at hand. */
   similarity?: ReadonlyMap<number, number>;
   /** The highest of those similarities. */
@@ -201,7 +211,11 @@ interface Place {
 function coverageFeatures({ context, input, candidate, sentence, info, around }: Place, set: Setter): number {
   const { analysis } = input;
   const about = context.aboutTerms(candidate.sentence);
-  const known = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
+  // In a document the question names, the words of its title named it: they are met by the
+  // document, not by one of its sentences ("1988年的政府工作报告…" in "我代表国务院…作政府工作报告").
+  const naming = input.named.has(sentence.docId) ? context.titleTerms(sentence.docId) : undefined;
+  const allKnown = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
+  const known = naming ? allKnown.filter((concept) => !matches(concept, naming)) : allKnown;
   let total = 0;
   let own = 0;
   let inContext = 0;
@@ -222,9 +236,10 @@ function coverageFeatures({ context, input, candidate, sentence, info, around }:
   set("missing", missing / Math.log(1 + context.size / 0.5));
   if (context.corpus.documents.length > 1) {
     const title = context.titleTerms(sentence.docId);
+    const all = allKnown.reduce((sum, c) => sum + c.weight, 0);
     set(
       "titleCoverage",
-      known.filter((c) => matches(c, title)).reduce((sum, c) => sum + c.weight, 0) / total,
+      allKnown.filter((c) => matches(c, title)).reduce((sum, c) => sum + c.weight, 0) / all,
     );
   }
   set("matchedShare", known.filter((concept) => matches(concept, info.terms)).length / known.length);
@@ -261,9 +276,10 @@ function constraintFeatures({ context, input, sentence, passage, info }: Place, 
       "yearsInSentence",
       share((year) => info.years.has(year)),
     );
+    const documentYear = context.documents.get(sentence.docId)?.published?.slice(0, 4);
     set(
       "yearsInPassage",
-      share((year) => passageText.includes(year)),
+      share((year) => passageText.includes(year) || year === documentYear),
     );
   }
   const figures = analysis.concepts.filter(
@@ -299,6 +315,10 @@ function placeFeatures({ context, input, candidate, sentence, passage, info }: P
   }
   if (analysis.aboutDocument && context.authorSentences().has(candidate.sentence)) set("documentAuthor", 1);
   set("length", Math.log(1 + sentence.text.length) / 6);
+  if (info.chinese)
+    set(analysis.language === "zh" ? "language:chineseForChinese" : "language:chineseForEnglish", 1);
+  if (input.named.has(sentence.docId)) set("namedDocument", 1);
+  if (candidate.inDocument !== undefined) set("inDocumentRank", 1 / (1 + candidate.inDocument));
 }
 
 /** The sentence's link to the earlier turn a follow-up refers to. */
@@ -413,7 +433,9 @@ export function answerFeatures(
   if (analysis.years.length > 0) {
     const sentence = context.corpus.sentences[best.sentence];
     const passageText = sentence ? (context.passages.get(sentence.passageId)?.text ?? "") : "";
-    if (!analysis.years.some((year) => passageText.includes(year))) set("yearsAbsent", 1);
+    const documentYear = sentence ? context.documents.get(sentence.docId)?.published?.slice(0, 4) : undefined;
+    if (!analysis.years.some((year) => passageText.includes(year) || year === documentYear))
+      set("yearsAbsent", 1);
   }
   set("concepts", Math.log1p(content.length) / 3);
   set("bestSimilarity", input.bestSimilarity ?? 0);

@@ -1,0 +1,53 @@
+import type { Answer } from "@newind/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testBot } from "./support.js";
+
+const HAN = /\p{Script=Han}/u;
+
+function expectExact(answer: Answer, documents: ReadonlyArray<{ id: string; text: string }>): void {
+  for (const citation of answer.citations) {
+    const document = documents.find((d) => d.id === citation.docId);
+    expect(document?.text.slice(citation.start, citation.end)).toBe(citation.quote);
+  }
+}
+
+// The built-in analysis beside the 61 Chinese primary sources (--primary): a question that names a
+// document is answered from it, in the question's language first, the other language beside it.
+describe("the bot over the primary collection", () => {
+  // The collection's search index (34,000 sentences, Chinese words and bigrams) takes 20–40 s to build.
+  beforeAll(async () => {
+    await testBot("primary");
+  }, 180_000);
+
+  it("answers a Chinese question about a named congress report with that report's own sentence, first", async () => {
+    const { bot, corpus } = await testBot("primary");
+    const answer = await bot.ask("党的十六大报告提出要走什么样的工业化道路？");
+    expect(answer.abstained).toBe(false);
+    const first = answer.citations[0];
+    expect(first?.docId).toBe("cpc-16");
+    expect(answer.citations.some((c) => c.docId === "cpc-16" && c.quote.includes("走新型工业化道路"))).toBe(
+      true,
+    );
+    expectExact(answer, corpus.documents);
+  }, 60_000);
+
+  it("cites the Chinese passage beside the analysis's English sentence for an English question", async () => {
+    const { bot, corpus } = await testBot("primary");
+    const answer = await bot.ask("what does the 20th Party Congress report say about new industrialization?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.docId).toBe("new-industrialization");
+    const chinese = answer.citations.find((c) => c.docId === "cpc-20");
+    expect(chinese?.quote).toMatch(/新型工业化/);
+    expectExact(answer, corpus.documents);
+  }, 60_000);
+
+  it("answers from the document a year names, not from another year's report", async () => {
+    const { bot, corpus } = await testBot("primary");
+    const answer = await bot.ask("1988年的政府工作报告怎么评价乡镇企业？");
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.docId).toBe("gwr-1988");
+    expect(answer.citations[0]?.quote).toMatch(/乡镇企业/);
+    expect(HAN.test(answer.answer)).toBe(true);
+    expectExact(answer, corpus.documents);
+  }, 60_000);
+});
