@@ -62,9 +62,17 @@ await bot.warm();
 const encoderLoadMs = performance.now() - start;
 const context = new BotContext(corpus, index);
 let consulted = 0;
+// The processes below time one question the words alone decide and one that loads the encoder,
+// chosen by the fitted model (a refit moves the band, so no question is fixed here).
+let lexicalQuestion;
+let unsureQuestion;
 for (const q of questions) {
   const gathered = gather(context, q.question, []);
-  if (wantsSemantic(FITTED_MODEL, gathered, score(context, FITTED_MODEL.lexical, gathered))) consulted++;
+  const unsure = wantsSemantic(FITTED_MODEL, gathered, score(context, FITTED_MODEL.lexical, gathered));
+  if (unsure) consulted++;
+  if ((q.turns ?? []).length > 0) continue;
+  if (unsure) unsureQuestion ??= q.question;
+  else lexicalQuestion ??= q.question;
 }
 for (const q of questions) await bot.ask(q.question, { history: q.turns ?? [] }); // encode every question once
 const asked = [];
@@ -105,12 +113,10 @@ function sideBySide(args) {
     ratio: median(ratios),
   };
 }
-const lexicalQuestion = "When did BYD start making batteries?";
-const unsureQuestion = "Does the minister think older factories should just be shut down?";
-const processes = [
-  sideBySide(["ask", lexicalQuestion, "--json"]),
-  sideBySide(["ask", unsureQuestion, "--json"]),
-].filter(Boolean);
+const processes = [lexicalQuestion, unsureQuestion]
+  .filter((question) => question !== undefined)
+  .map((question) => sideBySide(["ask", question, "--json"]))
+  .filter(Boolean);
 
 const result = {
   questions: questions.length,
