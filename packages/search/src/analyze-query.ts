@@ -162,14 +162,33 @@ export function analyzeQuery(query: string, context?: AnalyzeQueryContext | null
   if (expansions) {
     const folded = text.normalize("NFKC");
     const rulesByFirstTerm = ruleIndex(expansions).byFirstTerm;
-    // Rules whose forms overlap ("十六大", "党的十六大") name one concept: they share a group.
-    const chineseGroups: Array<{ form: string; group: number }> = [];
-    for (const rule of HAN_ANY.test(folded) ? expansions.chinese : []) {
-      if (!folded.includes(rule.form)) continue;
-      const group =
-        chineseGroups.find((entry) => entry.form.includes(rule.form) || rule.form.includes(entry.form))
-          ?.group ?? groups++;
-      chineseGroups.push({ form: rule.form, group });
+    // The longest form wins: a form whose every occurrence lies inside a longer one that also
+    // matched ("十六大" in "党的十六大", "中国" in "中国式现代化") is part of that one, not a
+    // concept of its own. Rules with the same form (an entity and a glossary entry) share a group.
+    const matchedChinese = (HAN_ANY.test(folded) ? expansions.chinese : []).filter((rule) =>
+      folded.includes(rule.form),
+    );
+    const spansOf = (form: string) => {
+      const out: number[] = [];
+      for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) out.push(at);
+      return out;
+    };
+    const inside = (form: string) =>
+      spansOf(form).every((at) =>
+        matchedChinese.some(
+          (other) =>
+            other.form.length > form.length &&
+            spansOf(other.form).some((start) => start <= at && at + form.length <= start + other.form.length),
+        ),
+      );
+    const groupOfForm = new Map<string, number>();
+    for (const rule of matchedChinese) {
+      if (inside(rule.form)) continue;
+      let group = groupOfForm.get(rule.form);
+      if (group === undefined) {
+        group = groups++;
+        groupOfForm.set(rule.form, group);
+      }
       // The Chinese words the form covers are now carried by their translation: they join
       // its concept, and count for less, since the document's few Chinese words would
       // otherwise outweigh the English sentences that answer.

@@ -33,6 +33,17 @@ describe(buildExpansions, () => {
     expect(analyzed.terms.map((term) => term.term)).toContain("cleantech");
   });
 
+  it("lets the longest Chinese form win: one inside another that matched is not a concept of its own", () => {
+    const analyzed = analyzeQuery("党的十六大报告", { expansions: table });
+    const from = analyzed.expansions.map((expansion) => expansion.from);
+    expect(from).toContain("党的十六大");
+    expect(from).not.toContain("十六大");
+    const groupOf = (term: string) => analyzed.terms.find((candidate) => candidate.term === term)?.group;
+    // The user's Chinese word and its translation are one concept.
+    expect(groupOf("十六")).toBe(groupOf("sixteenth"));
+    expect(groupOf("十六")).not.toBe(groupOf("报告"));
+  });
+
   it("gives expansions less weight than the user's own words", () => {
     const terms = analyzeQuery("car makers", { expansions: table }).terms;
     const weight = (term: string) => terms.find((candidate) => candidate.term === term)?.weight;
