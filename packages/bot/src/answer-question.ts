@@ -1,5 +1,5 @@
 import type { Answer, Evidence } from "@newind/core";
-import type { BotContext } from "./bot-context.js";
+import { type BotContext, memo } from "./bot-context.js";
 import { CitationRegistry } from "./compose/citations.js";
 import { composeAnswer } from "./compose/compose-answer.js";
 import type { TurnState } from "./conversation/turn-state.js";
@@ -253,23 +253,21 @@ function covered(context: BotContext, concepts: readonly Concept[], sentence: nu
  * whose softmax share is at least the model's companion share of the best's and that cover
  * something new, up to the model's number of sentences.
  */
-function choose(context: BotContext, deliberation: Deliberation, model: ScoringModel): ScoredCandidate[] {
+function choose(context: BotContext, deliberation: Deliberation, model: ScoringModel): Candidate[] {
   const { analysis, candidates } = deliberation;
   const concepts = analysis.concepts;
-  const named = deliberation.input.named;
-  // What a sentence adds: in a document the question names, the words of its title are how the
-  // question found the document, not something a sentence of it answers ("我代表国务院，向大会作
-  // 政府工作报告" adds nothing to "1988年的政府工作报告怎么评价…").
+  // What a sentence adds: the concepts that named a document are how the question found it, not
+  // something a sentence answers ("我代表国务院，向大会作政府工作报告" adds nothing to
+  // "1988年的政府工作报告怎么评价…").
   const says = (sentence: number) => {
     const out = covered(context, concepts, sentence);
     const docId = context.corpus.sentences[sentence]?.docId ?? "";
-    if (!named.has(docId)) return out;
-    const title = context.titleTerms(docId);
-    for (const i of out) if (concepts[i]?.terms.some((term) => title.has(term))) out.delete(i);
+    for (const i of [...out])
+      if (context.namesDocument(concepts[i] as Concept, docId, deliberation.input.named)) out.delete(i);
     return out;
   };
   const best = candidates[0] as ScoredCandidate;
-  const chosen = [best];
+  const chosen: Candidate[] = [best];
   const have = says(best.sentence);
   const weightOf = (indexes: Iterable<number>) => {
     let sum = 0;
@@ -311,14 +309,14 @@ function choose(context: BotContext, deliberation: Deliberation, model: ScoringM
 }
 
 /**
- * For a question over documents in both languages: the best-ranked candidate in the other
- * language than the best's that makes the same point — it covers a concept of the question that
- * has terms in both languages (a glossary or entity translation) which the best covers too, in
- * the sentence or in its document's title ("十六大" in the title of the Sixteenth Congress's
- * report). A Chinese primary source and the English sentence that reports on it are quoted side
- * by side.
+ * For a question over documents in both languages: the candidate in the other language than
+ * the best's that makes the same point most fully. It covers every concept of the question with
+ * terms in both languages (a glossary or entity translation) that the best covers — in the
+ * sentence or in its document's title ("十六大" in the title of the Sixteenth Congress's report)
+ * — and says at least one of them itself; of those, the one with most of their terms. A Chinese
+ * primary source and the English sentence that reports on it are quoted side by side.
  */
-function otherLanguage(context: BotContext, deliberation: Deliberation): ScoredCandidate | undefined {
+function otherLanguage(context: BotContext, deliberation: Deliberation): Candidate | undefined {
   const { analysis, candidates } = deliberation;
   const best = candidates[0];
   if (!best) return undefined;
@@ -329,31 +327,76 @@ function otherLanguage(context: BotContext, deliberation: Deliberation): ScoredC
     if (han && concept.terms.some((term) => LATIN.test(term))) bilingual.add(i);
   });
   if (bilingual.size === 0) return undefined;
-  const about = (sentence: number) => {
-    const title = context.titleTerms(context.corpus.sentences[sentence]?.docId ?? "");
-    const out = covered(context, analysis.concepts, sentence);
-    analysis.concepts.forEach((concept, i) => {
-      if (bilingual.has(i) && concept.terms.some((term) => title.has(term))) out.add(i);
+  const aboutOf = new Map<number, Set<number>>();
+  const about = (sentence: number) =>
+    memo(aboutOf, sentence, () => {
+      const title = context.titleTerms(context.corpus.sentences[sentence]?.docId ?? "");
+      const out = covered(context, analysis.concepts, sentence);
+      analysis.concepts.forEach((concept, i) => {
+        if (bilingual.has(i) && concept.terms.some((term) => title.has(term))) out.add(i);
+      });
+      return out;
     });
-    return out;
-  };
   const shared = [...about(best.sentence)].filter((i) => bilingual.has(i));
   if (shared.length === 0) return undefined;
   const chinese = context.sentence(best.sentence).chinese;
   // The one that says most of it: the most terms of those concepts (in the sentence or its
-  // title), then rank. Any candidate may stand beside it: the other language's sentences can rank low.
+  // title), then rank; it must say one of them itself, not only through its title. Any
+  // candidate may stand beside the best: the other language's sentences can rank low.
   const terms = new Set(shared.flatMap((i) => analysis.concepts[i]?.terms ?? []));
-  let pick: { candidate: ScoredCandidate; met: number } | undefined;
-  for (const candidate of candidates.slice(1)) {
-    if (context.sentence(candidate.sentence).chinese === chinese) continue;
-    if (!shared.every((i) => about(candidate.sentence).has(i))) continue;
-    const own = context.sentence(candidate.sentence).terms;
-    const title = context.titleTerms(context.corpus.sentences[candidate.sentence]?.docId ?? "");
-    let met = 0;
-    for (const term of terms) if (own.has(term) || title.has(term)) met++;
-    if (!pick || met > pick.met) pick = { candidate, met };
-  }
-  return pick?.candidate;
+  const pickFrom = (pool: readonly Candidate[]) => {
+    let pick: { candidate: Candidate; met: number } | undefined;
+    for (const candidate of pool) {
+      if (context.sentence(candidate.sentence).chinese === chinese) continue;
+      if (!shared.every((i) => about(candidate.sentence).has(i))) continue;
+      const own = covered(context, analysis.concepts, candidate.sentence);
+      if (!shared.some((i) => own.has(i))) continue;
+      const sentenceTerms = context.sentence(candidate.sentence).terms;
+      const title = context.titleTerms(context.corpus.sentences[candidate.sentence]?.docId ?? "");
+      let met = 0;
+      for (const term of terms) if (sentenceTerms.has(term) || title.has(term)) met++;
+      if (!pick || met > pick.met) pick = { candidate, met };
+    }
+    return pick?.candidate;
+  };
+  return pickFrom(candidates.slice(1)) ?? searchOtherLanguage(context, deliberation, terms, pickFrom);
+}
+
+/** How many sentences the search for the other language's counterpart looks at. */
+const COUNTERPART_SEARCHED = 20;
+
+/**
+ * When no candidate in the other language makes the best's point (an English question's search
+ * rarely reaches the Chinese texts), the translated concepts' terms are searched on their own —
+ * in the documents whose titles carry one of them ("二十大" for "the 20th Party Congress"), else
+ * everywhere.
+ */
+function searchOtherLanguage(
+  context: BotContext,
+  deliberation: Deliberation,
+  terms: ReadonlySet<string>,
+  pickFrom: (pool: readonly Candidate[]) => Candidate | undefined,
+): Candidate | undefined {
+  const query = deliberation.analysis.analyzed;
+  const best = deliberation.candidates[0];
+  const script = best && context.sentence(best.sentence).chinese ? LATIN : HAN;
+  const other = new Set([...terms].filter((term) => script.test(term)));
+  const asked = { ...query, terms: query.terms.filter((term) => other.has(term.term)) };
+  if (asked.terms.length === 0) return undefined;
+  const titled = context.corpus.documents
+    .filter((document) => [...other].some((term) => context.titleTerms(document.id).has(term)))
+    .map((document) => document.id);
+  const hits = context.index.candidates(asked, {
+    limit: COUNTERPART_SEARCHED,
+    ...(titled.length > 0 ? { docIds: titled } : {}),
+  });
+  return pickFrom(
+    hits.map((hit, rank) => ({
+      sentence: hit.sentence,
+      rank: deliberation.candidates.length + rank,
+      score: 0,
+    })),
+  );
 }
 
 /** The titles of the loaded documents, for a refusal ("“A”, “B” and 3 more"). */

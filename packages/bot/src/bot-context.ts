@@ -31,6 +31,13 @@ export interface SentenceInfo {
   chinese: boolean;
 }
 
+/** What {@link BotContext.namedDocuments} found: the documents a question names and the concepts that named them. */
+export interface Naming {
+  documents: ReadonlySet<string>;
+  /** The concepts that did the naming: how the question found the documents, not what it asks of them. */
+  by: ReadonlySet<Concept>;
+}
+
 /** Options of {@link createBot}. */
 export interface BotOptions {
   /** How many earlier turns a follow-up may look back on (default 6). */
@@ -61,11 +68,18 @@ const HAN_ALL = /\p{Script=Han}/gu;
 const LATIN_ALL = /\p{Script=Latin}/gu;
 /** A word names documents when at most this share of the corpus's titles (and dates) have it. */
 const NAMING_SHARE = 0.05;
-/** Whether a concept's terms are in both scripts: the glossary translated it. */
-function isBilingual(terms: readonly string[]): boolean {
-  return terms.some((term) => HAN.test(term)) && terms.some((term) => /\p{Script=Latin}/u.test(term));
-}
+/** A title word is a document's label, not its topic, when its text uses it at most this often… */
+const LABEL_USES = 3;
+/** …or in at most this share of its sentences. */
+const LABEL_SHARE = 0.02;
 
+/** How often `term` occurs in `text`, counted up to just past `most`. */
+function uses(text: string, term: string, most: number): number {
+  let count = 0;
+  for (let at = text.indexOf(term); at >= 0 && count <= most; at = text.indexOf(term, at + term.length))
+    count++;
+  return count;
+}
 /** How many documents' leads a question about "the document" looks at. */
 const LEAD_DOCUMENTS = 8;
 /** The shortest first paragraph that presents a document (shorter ones are datelines and bylines). */
@@ -272,49 +286,83 @@ export class BotContext {
   }
 
   /**
-   * The documents a question names: those whose title has one of its content words (or whose
-   * date has one of its years) when at most {@link NAMING_SHARE} of the documents do — "the
-   * 1988 report", "十八大报告". Empty for a corpus of one document.
+   * The documents a question names, and the concepts that named them: a year of the question
+   * names the documents published that year, and a word of the user's own (not a translation or
+   * expansion) names the documents whose title has it — each only when at most
+   * {@link NAMING_SHARE} of the documents do ("the 1988 report", "十八大报告", "the budget
+   * outlook"). Of the title words only the most specific naming counts: in "十六大报告…道路" the
+   * congress names one report and 道路, a word of two titles, names none; a year or a named
+   * entity's alias ("20th Party Congress" → 二十) is never outdone. Empty for a corpus of one document.
    */
-  namedDocuments(concepts: readonly Concept[]): ReadonlySet<string> {
-    const named = new Set<string>();
+  namedDocuments(concepts: readonly Concept[]): Naming {
+    const documents = new Set<string>();
+    const by = new Set<Concept>();
     const count = this.corpus.documents.length;
-    if (count < 2) return named;
+    if (count < 2) return { documents, by };
     if (!this.#titled) {
-      this.#titled = new Map();
+      const titled = new Map<string, string[]>();
+      const add = (term: string, id: string) => {
+        const list = titled.get(term) ?? [];
+        if (!list.includes(id)) list.push(id);
+        titled.set(term, list);
+      };
+      const sentencesIn = new Map<string, number>();
+      for (const sentence of this.corpus.sentences)
+        sentencesIn.set(sentence.docId, (sentencesIn.get(sentence.docId) ?? 0) + 1);
       for (const document of this.corpus.documents) {
-        const terms = new Set(this.titleTerms(document.id));
+        // A title word the document keeps using is its topic, not its label: "industrialization"
+        // does not name the article about it, "outlook" names "Budget Outlook", 十六 the 16th
+        // Congress's report.
+        const text = document.text.toLowerCase();
+        const most = Math.max(LABEL_USES, LABEL_SHARE * (sentencesIn.get(document.id) ?? 0));
+        for (const term of this.titleTerms(document.id))
+          if (uses(text, term, most) <= most) add(term, document.id);
         const year = document.published?.slice(0, 4);
-        if (year && /^\d{4}$/.test(year)) terms.add(year);
-        for (const term of terms) {
-          const list = this.#titled.get(term) ?? [];
-          list.push(document.id);
-          this.#titled.set(term, list);
-        }
+        if (year && /^\d{4}$/.test(year)) add(`year:${year}`, document.id);
       }
+      this.#titled = titled;
     }
-    // A concept names the documents of its most specific title word. Only the most specific
-    // naming counts (in "十六大报告…道路" the congress names one report and 道路, a word of two
-    // titles, names none), except for a concept the glossary translates: a named entity
-    // ("20th Party Congress", 二十大) names its documents even when they are two.
+    const titled = this.#titled;
     const most = Math.max(1, Math.round(count * NAMING_SHARE));
-    const namings = concepts
-      .filter((concept) => concept.role === "content" || concept.role === "document")
-      .map((concept) => {
-        const lists = concept.terms
-          .map((term) => this.#titled?.get(term) ?? [])
-          .filter((list) => list.length > 0);
-        const fewest = Math.min(...lists.map((list) => list.length));
-        return {
-          entity: isBilingual(concept.terms),
-          documents: lists.filter((list) => list.length === fewest).flat(),
-        };
-      })
-      .filter(({ documents }) => documents.length > 0 && new Set(documents).size <= most);
-    const fewest = Math.min(...namings.map(({ documents }) => new Set(documents).size));
-    for (const { entity, documents } of namings)
-      if (entity || new Set(documents).size === fewest) for (const id of documents) named.add(id);
-    return named;
+    const titleNamings: Array<{ concept: Concept; documents: readonly string[] }> = [];
+    for (const concept of concepts) {
+      if (concept.role !== "content" && concept.role !== "document") continue;
+      if (concept.figure) {
+        const years = concept.own.filter((term) => /^\d{4}$/.test(term));
+        const named = years.flatMap((year) => titled.get(`year:${year}`) ?? []);
+        if (named.length > 0 && named.length <= most) {
+          for (const id of named) documents.add(id);
+          by.add(concept);
+        }
+        continue;
+      }
+      // The concept's most specific title word.
+      let best: readonly string[] | undefined;
+      for (const term of concept.own) {
+        const list = titled.get(term);
+        if (list && list.length <= most && (!best || list.length < best.length)) best = list;
+      }
+      if (best) titleNamings.push({ concept, documents: best });
+    }
+    const fewest = Math.min(...titleNamings.map((naming) => naming.documents.length));
+    for (const naming of titleNamings) {
+      if (naming.documents.length !== fewest && !naming.concept.entity) continue;
+      for (const id of naming.documents) documents.add(id);
+      by.add(naming.concept);
+    }
+    return { documents, by };
+  }
+
+  /**
+   * Whether a concept is not something a sentence of `docId` answers: the document is named, and
+   * the concept named it or is in its title ("1988", "政府工作报告" for the 1988 report). In other
+   * documents the same words are content ("the 20th Party Congress" in an article about it).
+   */
+  namesDocument(concept: Concept, docId: string, naming: Naming): boolean {
+    if (!naming.documents.has(docId)) return false;
+    if (naming.by.has(concept)) return true;
+    const title = this.titleTerms(docId);
+    return concept.terms.some((term) => title.has(term));
   }
 
   /** The index terms of a document's title and lead sentences. */
@@ -375,7 +423,7 @@ export class BotContext {
 }
 
 /** The value `make` gives for `key`, made once and kept in `map`. */
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+export function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
   if (value === undefined) {
     value = make();

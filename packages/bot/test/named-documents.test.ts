@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const named = (question: string) => {
-  const ids = [...gather(context, question, []).input.named];
+  const ids = [...gather(context, question, []).input.named.documents];
   return ids.map(
     (id) => context.documents.get(id)?.title + (context.documents.get(id)?.published?.slice(0, 4) ?? ""),
   );

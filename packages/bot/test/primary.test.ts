@@ -23,11 +23,10 @@ describe("the bot over the primary collection", () => {
     const { bot, corpus } = await testBot("primary");
     const answer = await bot.ask("党的十六大报告提出要走什么样的工业化道路？");
     expect(answer.abstained).toBe(false);
+    // First: the report's own sentence on the road it proposes, not a boilerplate opening.
     const first = answer.citations[0];
     expect(first?.docId).toBe("cpc-16");
-    expect(answer.citations.some((c) => c.docId === "cpc-16" && c.quote.includes("走新型工业化道路"))).toBe(
-      true,
-    );
+    expect(first?.quote).toMatch(/新型工业化/);
     expectExact(answer, corpus.documents);
   }, 60_000);
 

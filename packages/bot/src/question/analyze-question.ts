@@ -4,6 +4,7 @@ import {
   isCommonEnglishWord,
   isNumberTerm,
   type QueryTerm,
+  type QueryTermSource,
   type SearchIndex,
 } from "@newind/search";
 import { CueSet, cueWords } from "./cues.js";
@@ -35,6 +36,10 @@ export type ConceptRole =
 export interface Concept {
   /** Index terms (analysed) any of which matches the concept. */
   terms: readonly string[];
+  /** Those of its terms that are the user's own words (corrected or completed) or a named entity's aliases, not glossary translations or other expansions. */
+  own: readonly string[];
+  /** True when some of its terms are a named entity's aliases: it names something, as a year does. */
+  entity: boolean;
   /** The user's word, for messages ("the documents do not mention …"). */
   word: string;
   /** Importance: inverse sentence frequency of its rarest known term, times its source weight. */
@@ -82,6 +87,8 @@ const documentCues = new CueSet(DOCUMENT_WORDS.en, DOCUMENT_WORDS.zh);
 const followUpCues = new CueSet(FOLLOW_UP_CUES.en, FOLLOW_UP_CUES.zh);
 const speechCues = new CueSet(SPEECH_VERBS);
 const YEAR = /^(1[5-9]\d\d|20\d\d)s?$/;
+/** Where a query term comes from when it is the user's own word. */
+const OWN_SOURCES: ReadonlySet<QueryTermSource> = new Set(["query", "correction", "completion"]);
 const ordinals = ORDINALS.map((entry) => ({
   position: entry.position,
   cues: new CueSet(entry.en, entry.zh),
@@ -157,6 +164,11 @@ export function analyzeQuestion(
       (match) => cueWords(match[0])[0] ?? "",
     ),
   );
+  const entityTerms = new Set(
+    analyzed.expansions
+      .filter((expansion) => expansion.source === "entity")
+      .flatMap((expansion) => expansion.to),
+  );
   const concepts: Concept[] = [];
   for (const terms of groups.values()) {
     const own = terms.find((term) => term.word !== undefined) ?? terms[0];
@@ -173,14 +185,30 @@ export function analyzeQuestion(
     const known = frequency > 0;
     const weight = source * Math.log(1 + sentences / Math.max(0.5, frequency));
     const figure = terms.some((term) => isNumberTerm(term.term) || YEAR.test(term.term));
-    const role: ConceptRole = documentWords.has(word)
-      ? "document"
-      : intentWords.has(word) && !figure
-        ? "cue"
-        : "content";
+    const role: ConceptRole =
+      documentWords.has(word) || documentCues.isChineseCue(word)
+        ? "document"
+        : intentWords.has(word) && !figure
+          ? "cue"
+          : "content";
     // A capitalised word inside the question is a name ("Australia"), however common the word.
     const common = /^[a-z'-]+$/.test(word) && isCommonEnglishWord(word) && !names.has(word);
-    concepts.push({ terms: terms.map((term) => term.term), word, weight, known, role, figure, common });
+    // A named entity's aliases are its names too ("20th Party Congress" → 二十); a glossary
+    // translation is not ("western" → 国家).
+    const ownTerms = terms
+      .filter((term) => OWN_SOURCES.has(term.source) || entityTerms.has(term.term))
+      .map((term) => term.term);
+    concepts.push({
+      terms: terms.map((term) => term.term),
+      own: ownTerms,
+      entity: terms.some((term) => entityTerms.has(term.term)),
+      word,
+      weight,
+      known,
+      role,
+      figure,
+      common,
+    });
   }
   const parts: number[][] = [];
   const pieces = splitParts(text);

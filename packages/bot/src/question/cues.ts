@@ -42,6 +42,11 @@ export class CueSet {
     return -1;
   }
 
+  /** True when a word of the question (a Chinese word, as the search analyser segments it) is one of this set's Chinese cues. */
+  isChineseCue(word: string): boolean {
+    return this.#chinese.includes(word);
+  }
+
   /** True when a cue of this set occurs in the words or (Chinese) in the text. */
   has(words: readonly string[], text = ""): boolean {
     return this.find(words, text) >= 0;

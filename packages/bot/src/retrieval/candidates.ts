@@ -1,12 +1,15 @@
 import type { AnalyzedQuery, QueryTerm } from "@newind/search";
-import type { BotContext } from "../bot-context.js";
+import type { BotContext, Naming } from "../bot-context.js";
 import type { Concept, QuestionAnalysis } from "../question/analyze-question.js";
 
 /** A sentence the bot considers, with what retrieval said of it. */
 export interface Candidate {
   /** Index into corpus.sentences. */
   sentence: number;
-  /** 0 for the search's best hit; candidates added for context come after the hits. */
+  /**
+   * 0 for the search's best hit; candidates added for context come after the hits. In a
+   * document the question names, its rank in that document's own search.
+   */
   rank: number;
   /**
    * The search score relative to the best hit (0 for sentences added for context); in a
@@ -55,7 +58,7 @@ export function findCandidates(
   analysis: QuestionAnalysis,
   inherited: readonly Concept[],
   previousEvidence: readonly number[],
-  named: ReadonlySet<string> = new Set(),
+  named: Naming = { documents: new Set(), by: new Set() },
 ): Candidate[] {
   const query = searchQuery(analysis, inherited);
   const hits = context.index.candidates(query, { limit: CANDIDATES });
@@ -72,23 +75,32 @@ export function findCandidates(
     out.push({ sentence, rank: CANDIDATES, score: 0 });
   };
   // "What did the 1988 report say about …": the named document's own best sentences, which a
-  // search of the whole collection may rank below other documents'. The words of its title
-  // found the document; its sentences are searched for the rest of the question.
-  for (const docId of [...named].slice(0, NAMED_SEARCHED)) {
+  // search of the whole collection may rank below other documents'. The concepts that named it
+  // and the words of its title found the document; its sentences are searched for the rest of
+  // the question (its concepts' terms: character pairs that straddle a word, "年的", "告怎", are
+  // left out).
+  const namingTerms = new Set([...named.by].flatMap((concept) => concept.terms));
+  for (const docId of [...named.documents].slice(0, NAMED_SEARCHED)) {
     const title = context.titleTerms(docId);
-    const rest = query.terms.filter((term) => !title.has(term.term));
+    const rest = query.terms.filter(
+      (term) => term.group >= 0 && !namingTerms.has(term.term) && !title.has(term.term),
+    );
     const asked = rest.length > 0 ? { ...query, terms: rest } : query;
     const found = context.index.candidates(asked, { limit: IN_DOCUMENT, docIds: [docId] });
-    // Its sentences' search scores are this search's: a sentence that only repeats the title
-    // ("我代表国务院，向大会作政府工作报告") scores nothing.
+    // Its sentences' search scores and ranks are this search's: a sentence that only repeats the
+    // naming words ("我代表国务院，向大会作政府工作报告") scores nothing.
     const best = found[0]?.score ?? 0;
-    for (const candidate of out)
-      if (context.corpus.sentences[candidate.sentence]?.docId === docId) candidate.score = 0;
+    for (const candidate of out) {
+      if (context.corpus.sentences[candidate.sentence]?.docId !== docId) continue;
+      candidate.score = 0;
+      candidate.rank = CANDIDATES;
+    }
     found.forEach((hit, rank) => {
       add(hit.sentence);
       const candidate = out.find((c) => c.sentence === hit.sentence);
       if (!candidate) return;
-      candidate.inDocument = Math.min(candidate.inDocument ?? rank, rank);
+      candidate.inDocument = rank;
+      candidate.rank = rank;
       candidate.score = best > 0 ? hit.score / best : 0;
     });
   }

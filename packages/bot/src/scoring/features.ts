@@ -1,5 +1,5 @@
 import type { Passage, Sentence } from "@newind/core";
-import type { BotContext, SentenceInfo } from "../bot-context.js";
+import type { BotContext, Naming, SentenceInfo } from "../bot-context.js";
 import type { Concept, QuestionAnalysis } from "../question/analyze-question.js";
 import type { AnswerKind } from "../question/lexicon.js";
 import type { Candidate } from "../retrieval/candidates.js";
@@ -155,8 +155,8 @@ export interface FeatureInput {
   previousSentences: ReadonlySet<number>;
   /** Sentences presenting each document (see BotContext.lead). */
   lead: ReadonlySet<number>;
-  /** The documents the question names (see BotContext.namedDocuments). */
-  named: ReadonlySet<string>;
+  /** The documents the question names, and the concepts that named them (see BotContext.namedDocuments). */
+  named: Naming;
   /** Cosine similarity of the question to each candidate sentence, when a sentence encoder is at hand. */
   similarity?: ReadonlyMap<number, number>;
   /** The highest of those similarities. */
@@ -211,11 +211,19 @@ interface Place {
 function coverageFeatures({ context, input, candidate, sentence, info, around }: Place, set: Setter): number {
   const { analysis } = input;
   const about = context.aboutTerms(candidate.sentence);
-  // In a document the question names, the words of its title named it: they are met by the
-  // document, not by one of its sentences ("1988年的政府工作报告…" in "我代表国务院…作政府工作报告").
-  const naming = input.named.has(sentence.docId) ? context.titleTerms(sentence.docId) : undefined;
+  // The concepts that named a document, and in a named document the words of its title, are how
+  // the question found it, not what it asks of a sentence ("1988年的政府工作报告…" is not
+  // answered by "我代表国务院…作政府工作报告").
   const allKnown = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
-  const known = naming ? allKnown.filter((concept) => !matches(concept, naming)) : allKnown;
+  const known = allKnown.filter((concept) => !context.namesDocument(concept, sentence.docId, input.named));
+  if (context.corpus.documents.length > 1 && allKnown.length > 0) {
+    const title = context.titleTerms(sentence.docId);
+    const all = allKnown.reduce((sum, c) => sum + c.weight, 0);
+    set(
+      "titleCoverage",
+      allKnown.filter((c) => matches(c, title)).reduce((sum, c) => sum + c.weight, 0) / all,
+    );
+  }
   let total = 0;
   let own = 0;
   let inContext = 0;
@@ -234,14 +242,6 @@ function coverageFeatures({ context, input, candidate, sentence, info, around }:
   set("coverageInContext", inContext / total);
   set("coverageCurated", curated / total);
   set("missing", missing / Math.log(1 + context.size / 0.5));
-  if (context.corpus.documents.length > 1) {
-    const title = context.titleTerms(sentence.docId);
-    const all = allKnown.reduce((sum, c) => sum + c.weight, 0);
-    set(
-      "titleCoverage",
-      allKnown.filter((c) => matches(c, title)).reduce((sum, c) => sum + c.weight, 0) / all,
-    );
-  }
   set("matchedShare", known.filter((concept) => matches(concept, info.terms)).length / known.length);
   const weights = known.map((concept) => concept.weight).sort((a, b) => a - b);
   const rare = known.filter((concept) => concept.weight >= (weights[Math.floor(weights.length / 2)] ?? 0));
@@ -317,7 +317,7 @@ function placeFeatures({ context, input, candidate, sentence, passage, info }: P
   set("length", Math.log(1 + sentence.text.length) / 6);
   if (info.chinese)
     set(analysis.language === "zh" ? "language:chineseForChinese" : "language:chineseForEnglish", 1);
-  if (input.named.has(sentence.docId)) set("namedDocument", 1);
+  if (input.named.documents.has(sentence.docId)) set("namedDocument", 1);
   if (candidate.inDocument !== undefined) set("inDocumentRank", 1 / (1 + candidate.inDocument));
 }
 

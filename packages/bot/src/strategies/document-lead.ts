@@ -16,6 +16,9 @@ const GIST_TOPIC_CONCEPTS = 2;
 function documentOf(context: BotContext, analysis: QuestionAnalysis): string | undefined {
   const documents = context.corpus.documents;
   if (documents.length <= 1) return documents[0]?.id;
+  // "二十大报告讲了什么？": the one document the question names.
+  const named = context.namedDocuments(analysis.concepts).documents;
+  if (named.size === 1) return [...named][0];
   const concepts = analysis.concepts.filter((concept) => concept.role === "content" && concept.known);
   // "this briefing", "the report": a document that calls itself so is meant (half a topic word).
   const selfWords = analysis.concepts
