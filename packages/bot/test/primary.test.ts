@@ -1,15 +1,8 @@
-import type { Answer } from "@newind/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { assertCitations } from "../src/index.js";
 import { testBot } from "./support.js";
 
 const HAN = /\p{Script=Han}/u;
-
-function expectExact(answer: Answer, documents: ReadonlyArray<{ id: string; text: string }>): void {
-  for (const citation of answer.citations) {
-    const document = documents.find((d) => d.id === citation.docId);
-    expect(document?.text.slice(citation.start, citation.end)).toBe(citation.quote);
-  }
-}
 
 // The built-in analysis beside the 61 Chinese primary sources (--primary): a question that names a
 // document is answered from it, in the question's language first, the other language beside it.
@@ -27,7 +20,7 @@ describe("the bot over the primary collection", () => {
     const first = answer.citations[0];
     expect(first?.docId).toBe("cpc-16");
     expect(first?.quote).toMatch(/新型工业化/);
-    expectExact(answer, corpus.documents);
+    assertCitations(answer.citations, new Map(corpus.documents.map((d) => [d.id, d])));
   }, 60_000);
 
   it("cites the Chinese passage beside the analysis's English sentence for an English question", async () => {
@@ -37,7 +30,7 @@ describe("the bot over the primary collection", () => {
     expect(answer.citations[0]?.docId).toBe("new-industrialization");
     const chinese = answer.citations.find((c) => c.docId === "cpc-20");
     expect(chinese?.quote).toMatch(/新型工业化/);
-    expectExact(answer, corpus.documents);
+    assertCitations(answer.citations, new Map(corpus.documents.map((d) => [d.id, d])));
   }, 60_000);
 
   it("answers from the document a year names, not from another year's report", async () => {
@@ -47,6 +40,6 @@ describe("the bot over the primary collection", () => {
     expect(answer.citations[0]?.docId).toBe("gwr-1988");
     expect(answer.citations[0]?.quote).toMatch(/乡镇企业/);
     expect(HAN.test(answer.answer)).toBe(true);
-    expectExact(answer, corpus.documents);
+    assertCitations(answer.citations, new Map(corpus.documents.map((d) => [d.id, d])));
   }, 60_000);
 });
