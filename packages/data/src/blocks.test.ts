@@ -24,6 +24,27 @@ describe(splitBlocks, () => {
     ]);
   });
 
+  it("makes each row of a pipe table a block inside its outer pipes, and the row above the delimiter its header", () => {
+    const text =
+      "Table 1.\n| Step | Date |\n|---|:--:|\n| Hearing held | May 24, 2017 |\n|  Report | June 30 |  \nAfter.";
+    const blocks = splitBlocks(text);
+    expect(blocks.map((block) => [block.type, text.slice(block.start, block.end), block.header])).toEqual([
+      ["text", "Table 1.", undefined],
+      ["row", "Step | Date", true],
+      ["row", "Hearing held | May 24, 2017", undefined],
+      ["row", "Report | June 30", undefined],
+      ["text", "After.", undefined],
+    ]);
+  });
+
+  it("leaves a horizontal rule and a line with pipes inside it as text", () => {
+    expect(blockTexts("a | b\n\n---\n\n|not closed")).toEqual([
+      ["text", "a | b", undefined],
+      ["text", "---", undefined],
+      ["text", "|not closed", undefined],
+    ]);
+  });
+
   it("drops page-chrome lines and lets them end a block", () => {
     expect(
       blockTexts("Title\nMore Analysis\n\nFacebookTwitterLinkedInEmailPrintCopy Link\nBody.\n\nTo top"),

@@ -1,12 +1,13 @@
 import { isChromeLine } from "./chrome.js";
 
 /** What a block of raw text looks like, before the parser decides what it is. */
-export type BlockType = "text" | "item" | "heading" | "quote";
+export type BlockType = "text" | "item" | "heading" | "quote" | "row";
 
 /**
  * A block of raw text: a paragraph (a run of non-blank lines), one list item (with its
  * continuation lines), a Markdown heading, or a Markdown `>` quote. `start`/`end` cover
  * the content only — no indentation, list marker, `#` or `>` prefix, no trailing space.
+ * A row of a Markdown pipe table is a block of its own, its span inside the outer pipes.
  */
 export interface Block {
   type: BlockType;
@@ -16,6 +17,10 @@ export interface Block {
   number?: number;
   /** For list items: true when bulleted ("  • …"), false when numbered. */
   bulleted?: boolean;
+  /** For Markdown headings: the number of `#`s (1–6). */
+  level?: number;
+  /** For table rows: true for a header row (the row right above the `|---|` delimiter). */
+  header?: boolean;
 }
 
 /** Options of {@link splitBlocks}. */
@@ -30,6 +35,9 @@ const NUMBERED_ITEM = /^([ \t]*)(\d{1,3})[.)][ \t]+(?=\S)/;
 const BULLETED_ITEM = /^([ \t]*)[•◦▪‣·*+–-][ \t]+(?=\S)/;
 const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)/;
 const QUOTE = /^[ \t]{0,3}>[ \t]?/;
+// A Markdown pipe-table row ("| a | b |") and the delimiter row under its header ("|---|:--:|").
+const TABLE_ROW = /^[ \t]{0,3}\|(.*)\|[ \t]*$/;
+const TABLE_DELIMITER = /^[ \t]{0,3}\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
 
 interface Line {
   start: number;
@@ -84,6 +92,23 @@ export function splitBlocks(text: string, options: SplitBlocksOptions = {}): Blo
       close();
       continue;
     }
+    if (TABLE_DELIMITER.test(line.text)) {
+      // Not content: it marks the row above it as the table's header.
+      close();
+      const above = blocks.at(-1);
+      if (above?.type === "row" && above.end <= line.start) above.header = true;
+      continue;
+    }
+    const row = TABLE_ROW.exec(line.text);
+    if (row) {
+      close();
+      // The cells, inside the outer pipes and their padding.
+      const inner = line.start + line.text.indexOf("|") + 1;
+      const start = firstNonSpace(text, inner, line.end);
+      const end = trimmedEnd(text, start, line.start + line.text.lastIndexOf("|"));
+      if (end > start) blocks.push({ type: "row", start, end });
+      continue;
+    }
     const numbered = NUMBERED_ITEM.exec(line.text);
     const bulleted = numbered ? null : BULLETED_ITEM.exec(line.text);
     const heading = HEADING.exec(line.text);
@@ -102,7 +127,7 @@ export function splitBlocks(text: string, options: SplitBlocksOptions = {}): Blo
       if (closing) end = trimmedEnd(text, line.start, end - closing[0].length);
       const start = line.start + (heading[0]?.length ?? 0);
       // "# #" is a heading of nothing but its closing run: no block.
-      if (end > start) blocks.push({ type: "heading", start, end });
+      if (end > start) blocks.push({ type: "heading", start, end, level: heading[1]?.length ?? 1 });
     } else if (quote && (!open || open.type === "quote")) {
       if (open) open.end = contentEnd;
       else

@@ -98,7 +98,7 @@ describe(loadCorpus, () => {
     const essay = byId.get("jin-essay");
     expect(essay?.title).toBe("Fully Implement the Spirit of the 20th Party Congress");
     expect(essay?.text).toBe(
-      "Fully Implement the Spirit\n\nNew industrialization is a strategic task for building a modern socialist country.\n\nIndustrial greening cuts waste in traditional industries.",
+      "# Fully Implement the Spirit\n\nNew industrialization is a strategic task for building a modern socialist country.\n\nIndustrial greening cuts waste in traditional industries.",
     );
     expect(essay?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expectExactSpans(corpus);

@@ -247,6 +247,72 @@ describe(parseDocument, () => {
       ).toEqual(["The ministry set three goals\nfor the coming year.", "They are:"]);
     });
 
+    it("reads a pipe table's rows as items under its header row, each row one exact span", () => {
+      const text = [
+        "Timelines",
+        "",
+        "Table 1 compares the two.",
+        "",
+        "| Action | Steel | Copper |",
+        "|---|---|---|",
+        "| Public hearing held | May 24, 2017 | No hearing held |",
+        "| Tariffs first go into effect | March 23, 2018 | August 1, 2025 |",
+        "",
+        "After the table.",
+      ].join("\n");
+      const document = makeDocument(text);
+      const { passages, sentences } = parseDocument(document);
+      expect(passages.map((passage) => [passage.kind, passage.text, passage.itemNumber])).toEqual([
+        ["heading", "Timelines", undefined],
+        ["paragraph", "Table 1 compares the two.", undefined],
+        ["paragraph", "Action | Steel | Copper", undefined],
+        ["list-item", "Public hearing held | May 24, 2017 | No hearing held", 1],
+        ["list-item", "Tariffs first go into effect | March 23, 2018 | August 1, 2025", 2],
+        ["paragraph", "After the table.", undefined],
+      ]);
+      expect(passages[3]?.leadIn).toBe(passages[2]?.id);
+      expect(passages[4]?.leadIn).toBe(passages[2]?.id);
+      const row = sentences.filter((sentence) => sentence.passageId === passages[4]?.id);
+      expect(row.map((sentence) => sentence.text)).toEqual([
+        "Tariffs first go into effect | March 23, 2018 | August 1, 2025",
+      ]);
+      for (const sentence of sentences)
+        expect(document.text.slice(sentence.span.start, sentence.span.end)).toBe(sentence.text);
+    });
+
+    it("makes the subheadings a paragraph announces with a colon its items, until a heading unlike them", () => {
+      const text = [
+        "# Supply chains",
+        "",
+        "Examples of what the office could support include:",
+        "",
+        "### Mapping supply chains:",
+        "",
+        "The office surveys firms.",
+        "",
+        "### Growing clean energy supply chains:",
+        "",
+        "It lends to new factories.",
+        "",
+        "### Conclusion",
+        "",
+        "Congress should act.",
+      ].join("\n");
+      const { passages } = parseDocument(makeDocument(text));
+      expect(passages.map((passage) => [passage.kind, passage.text, passage.itemNumber])).toEqual([
+        ["heading", "Supply chains", undefined],
+        ["paragraph", "Examples of what the office could support include:", undefined],
+        ["list-item", "Mapping supply chains:", 1],
+        ["paragraph", "The office surveys firms.", undefined],
+        ["list-item", "Growing clean energy supply chains:", 2],
+        ["paragraph", "It lends to new factories.", undefined],
+        ["heading", "Conclusion", undefined],
+        ["paragraph", "Congress should act.", undefined],
+      ]);
+      expect(passages[2]?.leadIn).toBe(passages[1]?.id);
+      expect(passages[4]?.leadIn).toBe(passages[1]?.id);
+    });
+
     it("does not invent a title, bylines or footnotes in plain prose", () => {
       const text = "It grew 3.5 percent in 2023. Prices rose.\n\nThe index stood at 2035.7\n";
       const { passages, footnotes } = parseDocument(makeDocument(text));

@@ -10,6 +10,7 @@ import {
   segmentSentences,
 } from "@newind/core/text";
 import { type Block, splitBlocks } from "./blocks.js";
+import { splitNames } from "./formats/extracted-document.js";
 import { MAX_SENTENCE_LENGTH, splitLongSentences } from "./long-sentences.js";
 import { findSpeaker, introducesQuote } from "./speakers.js";
 
@@ -72,7 +73,11 @@ interface Draft {
  *   with `leadIn` = the id of the paragraph before the list, `itemNumber`, and that
  *   paragraph's number; a paragraph after a lead-in ending in ":" that names a speaker,
  *   an interview or a speech is a `quote` with its `speaker` (Markdown `>` blocks too);
- *   Markdown `#` headings are `heading` passages numbered like the paragraph before them.
+ *   Markdown `#` headings are `heading` passages numbered like the paragraph before them;
+ *   a Markdown pipe table's header row is a paragraph and each data row a `list-item` with
+ *   the header as its `leadIn` (the span of a row is inside its outer pipes); the subheadings
+ *   right after a paragraph ending in ":" (one level, alike in ending with ":" or not) are
+ *   `list-item`s of that paragraph, each followed by its own paragraphs.
  * - Footnote markers ("trap. 1", "squeeze.”3", "2035.7 In", "following:12") are read as
  *   the sequence 1, 2, 3, …; they are cut from each passage's clean `text`, listed in
  *   its `footnotes`, and never inside a sentence span.
@@ -117,8 +122,14 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
   const bylineOf = new Map<Block, { end: number; roleBlock?: Block }>();
   blocks.slice(0, FRONT_MATTER_BLOCKS).forEach((block, index) => {
     if (block.type !== "text") return;
-    const text = slice(block).replace(/^By\s+/i, "");
-    const author = document.authors.find((candidate) => sameText(candidate.name, text));
+    const text = slice(block).replace(/^By\b:?\s*/i, "");
+    // One author's name, or a list of them ("By: Sameera Fazili and Peter Harrell").
+    const named = splitNames(text).map((name) =>
+      document.authors.find((candidate) => sameText(candidate.name, name)),
+    );
+    const author =
+      document.authors.find((candidate) => sameText(candidate.name, text)) ??
+      (named.length > 0 && named.every((found) => found !== undefined) ? named[0] : undefined);
     if (!author) return;
     const next = blocks[index + 1];
     const nextText = next ? slice(next) : "";
@@ -139,11 +150,13 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
   // The passage a list hangs from: the latest paragraph or quote in the same section.
   let listLeadIn: number | undefined;
   let itemsInList = 0;
+  // A run of subheadings that a paragraph announces (see the heading case below).
+  let subheadedList: { leadIn: number; level: number; count: number; colon: boolean } | undefined;
   blocks.forEach((block, index) => {
     if (roleBlocks.has(block)) return;
     const frontMatter = index <= frontMatterEnd;
     const previous = drafts.at(-1);
-    if (block.type !== "item") itemsInList = 0;
+    if (block.type !== "item" && block.type !== "row") itemsInList = 0;
     if (block === titleBlock) {
       drafts.push({
         block,
@@ -169,7 +182,18 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
       listLeadIn = undefined;
       return;
     }
-    if (block.type === "item") {
+    if (block.type === "row" && block.header) {
+      // A table's header row is a paragraph; its data rows are items that hang from it, so a
+      // row is read with its columns' names ("Tariffs first go into effect | … | August 1,
+      // 2025" under "Action | Steel | Copper"). Rows of a table without a header hang from
+      // the paragraph before the table, like a list.
+      paragraph++;
+      drafts.push({ block, start: block.start, end: block.end, kind: "paragraph", role: "body", paragraph });
+      listLeadIn = drafts.length - 1;
+      itemsInList = 0;
+      return;
+    }
+    if (block.type === "item" || block.type === "row") {
       itemsInList++;
       const leadIn = listLeadIn === undefined ? undefined : drafts[listLeadIn];
       const draft: Draft = {
@@ -179,7 +203,7 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
         kind: "list-item",
         role: frontMatter ? "accompanying-document" : "body",
         paragraph: leadIn?.paragraph ?? paragraph,
-        itemNumber: block.bulleted ? itemsInList : (block.number ?? itemsInList),
+        itemNumber: block.bulleted === false ? (block.number ?? itemsInList) : itemsInList,
       };
       if (listLeadIn !== undefined) draft.leadIn = listLeadIn;
       // A list in the front matter makes its lead-in part of the accompanying-documents block.
@@ -188,6 +212,31 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
       return;
     }
     if (block.type === "heading") {
+      // "Examples include:" then a subheading for each example: the subheadings (one level,
+      // until a higher one) are the items of the paragraph that announces them.
+      const announcing =
+        previous?.kind === "paragraph" && previous.role === "body" && /[:：]\s*$/.test(slice(previous.block));
+      const colon = /[:：]\s*$/.test(slice(block));
+      if (announcing && listLeadIn !== undefined)
+        subheadedList = { leadIn: listLeadIn, level: block.level ?? 1, count: 0, colon };
+      // Items are alike: after "Mapping supply chains:" a "Conclusion" is a section, not an item.
+      if (subheadedList && (block.level ?? 1) === subheadedList.level && (colon || !subheadedList.colon)) {
+        subheadedList.count++;
+        const leadIn = drafts[subheadedList.leadIn];
+        drafts.push({
+          block,
+          start: block.start,
+          end: block.end,
+          kind: "list-item",
+          role: "body",
+          paragraph: leadIn?.paragraph ?? paragraph,
+          itemNumber: subheadedList.count,
+          leadIn: subheadedList.leadIn,
+        });
+        listLeadIn = undefined;
+        return;
+      }
+      subheadedList = undefined;
       drafts.push({
         block,
         start: block.start,

@@ -27,3 +27,18 @@ export function cleanTitle(raw: string | undefined): string | undefined {
   const title = raw.replace(/\s+/g, " ").trim();
   return title.length > 0 && title.length <= MAX_TITLE_LENGTH ? title : undefined;
 }
+
+/**
+ * "Kendra Schaefer and Cory Combs", "Kendra Schaefer; Cory Combs" and "Kendra Schaefer,
+ * Cory Combs" are two people; "Schaefer, Kendra" is one (a comma splits only when every
+ * part is at least two words).
+ */
+export function splitNames(value: string): string[] {
+  const names: string[] = [];
+  for (const part of value.split(/\s*;\s*|\s+(?:and|&)\s+/)) {
+    const pieces = part.split(/\s*,\s*/).filter((piece) => piece.length > 0);
+    const splits = pieces.length > 1 && pieces.every((piece) => /\S\s+\S/.test(piece));
+    for (const name of splits ? pieces : [part]) if (name.trim()) names.push(name.trim());
+  }
+  return names;
+}

@@ -37,10 +37,38 @@ const PAGE = `<!doctype html>
 describe(extractHtml, () => {
   const extracted = extractHtml(PAGE);
 
-  it("keeps the main text, one paragraph per block, separated by blank lines", () => {
+  it("reads the authors from the page's byline when it has no author metadata, and drops a breadcrumb trail", () => {
+    const page = `<main><p class="breadcrumb">Home / Briefing Room / Blog</p><h1>When the Chips Are Down</h1>
+      <p class="byline">By: Sameera Fazili and Peter Harrell</p><p>Shortages hurt.</p></main>`;
+    const blog = extractHtml(page);
+    expect(blog.authors).toEqual([{ name: "Sameera Fazili" }, { name: "Peter Harrell" }]);
+    expect(blog.text).not.toContain("Home / Briefing Room");
+    const { passages } = parseDocument({
+      id: "blog",
+      title: "When the Chips Are Down",
+      sha256: "",
+      text: blog.text,
+      authors: blog.authors ?? [],
+    });
+    expect(passages.map((passage) => [passage.role, passage.text])).toEqual([
+      ["title", "When the Chips Are Down"],
+      ["byline", "By: Sameera Fazili and Peter Harrell"],
+      ["body", "Shortages hurt."],
+    ]);
+    // A long "author" box is a biography, not a byline; author metadata wins over the page.
+    expect(
+      extractHtml(`<main><div class="author">${"Jane Doe writes about trade. ".repeat(9)}</div></main>`)
+        .authors,
+    ).toBeUndefined();
+    expect(
+      extractHtml(PAGE.replace("<main>", '<main><p class="byline">By Someone Else</p>')).authors,
+    ).toEqual([{ name: "Jin Zhuanglong" }]);
+  });
+
+  it("keeps the main text, one paragraph per block, separated by blank lines, headings as Markdown ones", () => {
     expect(extracted.text).toBe(
       [
-        "Constructing a Modern Industrial System",
+        "# Constructing a Modern Industrial System",
         "Advanced manufacturing is the backbone of the modern industrial system.",
         "We will do the following:",
         "  1. build leading-edge capabilities;\n  2. green traditional industries.",
@@ -84,11 +112,25 @@ describe(extractHtml, () => {
     expect(extractHtml('<ol start="3"><li>c</li><li>d</li></ol>').text).toBe("  3. c\n  4. d");
   });
 
-  it("puts table cells of a row on one line", () => {
+  it("writes a table as a Markdown pipe table, its first row of header cells the header", () => {
     expect(
       extractHtml("<table><tr><td>BYD</td><td>1995</td></tr><tr><th>Tesla</th><td>2003</td></tr></table>")
         .text,
-    ).toBe("BYD 1995\n\nTesla 2003");
+    ).toBe("| BYD | 1995 |\n| Tesla | 2003 |");
+    const table = extractHtml(
+      "<p>Table 1.</p><table><thead><tr><th>Action</th><th>Steel</th></tr></thead><tbody><tr><td><p>Hearing</p><p>held</p></td><td>May 24, 2017</td></tr><tr><td>a | b</td><td>c</td></tr></tbody></table><p>After.</p>",
+    ).text;
+    expect(table).toBe(
+      "Table 1.\n\n| Action | Steel |\n| --- | --- |\n| Hearing held | May 24, 2017 |\n| a / b | c |\n\nAfter.",
+    );
+    const { passages } = parseDocument({ id: "t", title: "T", sha256: "", text: table, authors: [] });
+    expect(passages.map((passage) => [passage.kind, passage.text])).toEqual([
+      ["paragraph", "Table 1."],
+      ["paragraph", "Action | Steel"],
+      ["list-item", "Hearing held | May 24, 2017"],
+      ["list-item", "a / b | c"],
+      ["paragraph", "After."],
+    ]);
   });
 
   it("skips hidden elements", () => {

@@ -1,6 +1,6 @@
 import type { Author } from "@newind/core";
 import { DomHandler, ElementType, Parser } from "htmlparser2";
-import { cleanTitle, type ExtractedDocument } from "./extracted-document.js";
+import { cleanTitle, type ExtractedDocument, splitNames } from "./extracted-document.js";
 
 type HtmlDocument = DomHandler["root"];
 type HtmlNode = HtmlDocument["children"][number];
@@ -91,7 +91,9 @@ interface ListContext {
  * Extracts the main text of an HTML page with htmlparser2. Scripts, styles, navigation,
  * headers, footers, asides and forms are dropped; when the page has a `<main>` (or
  * `role="main"`, or a single `<article>`), only that is read. Each block (paragraph,
- * heading, table row, …) becomes a paragraph separated by a blank line, and list items
+ * …) becomes a paragraph separated by a blank line, headings are written as Markdown ones
+ * (`## Notes`), table rows as Markdown pipe-table rows (a first row of `<th>` cells its header),
+ * and list items
  * become `  • item` / `  1. item` lines, so the shared parser finds paragraphs and lists
  * exactly as in the shipped corpus. The title is the `<title>`, else the first `<h1>`;
  * authors, publisher, date and URL come from the usual `<meta>` tags when present.
@@ -115,6 +117,8 @@ export function extractHtml(html: string): ExtractedDocument {
   const authors = metaValues(document, ["author", "citation_author", "dc.creator", "article:author"])
     .filter((name) => !URL.canParse(name))
     .map((name): Author => ({ name }));
+  // Without author metadata, the page's byline names them ("<p class="byline">By: A and B</p>").
+  if (authors.length === 0) authors.push(...bylineAuthors(document));
   if (authors.length > 0) metadata.authors = authors;
   const publisher = metaValues(document, ["og:site_name", "citation_publisher", "dc.publisher"])[0];
   if (publisher !== undefined) metadata.publisher = publisher;
@@ -160,6 +164,36 @@ function mainContent(document: HtmlDocument): HtmlNode[] {
   if (articles.length === 1 && articles[0]) return [articles[0]];
   const body = find((element) => element.name === "body");
   return body ? [body] : document.children;
+}
+
+/** Class tokens of an element that holds the page's byline. */
+const BYLINE_CLASSES = new Set(["byline", "by-line", "author", "authors", "author-name", "article-author"]);
+/** The longest byline read as names: a longer element is a biography, not a byline. */
+const MAX_BYLINE_LENGTH = 160;
+
+/** Whether an element holds the page's byline: by its class, `rel="author"` or `itemprop="author"`. */
+function isByline(element: HtmlElement): boolean {
+  const classes = (element.attribs.class ?? "").toLowerCase().split(/\s+/);
+  return (
+    classes.some((token) => BYLINE_CLASSES.has(token)) ||
+    (element.attribs.rel ?? "").toLowerCase() === "author" ||
+    (element.attribs.itemprop ?? "").toLowerCase() === "author"
+  );
+}
+
+/** The names in the main text's first byline element, without its "By"/"By:" and with lists split. */
+function bylineAuthors(document: HtmlDocument): Author[] {
+  const byline = findFirst(
+    mainContent(document),
+    (element) => isByline(element) && !SKIPPED.has(element.name),
+  );
+  const text = byline ? textOf([byline]).replace(/\s+/g, " ").trim() : "";
+  if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return [];
+  const names = splitNames(text.replace(/^by\b:?\s*/i, ""));
+  // A name has a capital letter and no sentence in it.
+  return names.every((name) => /\p{Lu}/u.test(name) && !/[.!?]\s/.test(name))
+    ? names.map((name) => ({ name }))
+    : [];
 }
 
 /** Values of `<meta name|property="…" content="…">` for the given keys, in key order, de-duplicated. */
@@ -232,6 +266,12 @@ class TextWalker {
   private nextListId = 0;
   private pendingItem: { prefix: string; listId: number | undefined } | undefined;
   private inHeading1 = false;
+  /** The table row being read, and whether all its cells are header cells so far. */
+  private row: { cells: string[]; header: boolean } | undefined;
+  /** The table being read: its rows share an id, so they stay on consecutive lines. */
+  private table: { id: number; rows: number } | undefined;
+  /** The `#`s the next block starts with, inside a heading element. */
+  private headingPrefix: string | undefined;
   private heading1 = "";
   firstH1: string | undefined;
 
@@ -289,7 +329,17 @@ class TextWalker {
       this.current += "\n";
       return undefined;
     }
-    if (name === "li") return this.enterListItem();
+    if (name === "li" && this.row === undefined) return this.enterListItem();
+    if (name === "tr") return this.enterRow();
+    if ((name === "td" || name === "th") && this.row !== undefined) return this.enterCell(name);
+    if (name === "table") {
+      this.flush();
+      const outer = this.table;
+      this.table = { id: this.nextListId++, rows: 0 };
+      return () => {
+        this.table = outer;
+      };
+    }
     if (!BLOCKS.has(name)) {
       // Inline. Table cells and image alt text add spaces so words don't run together.
       if (name === "img" && element.attribs.alt) this.current += ` ${element.attribs.alt} `;
@@ -309,15 +359,58 @@ class TextWalker {
     }
     const isHeading1 = name === "h1" && this.firstH1 === undefined;
     if (isHeading1) this.inHeading1 = true;
+    // A heading is written as a Markdown one ("## Notes"), so the parser reads it as a heading.
+    const level = /^h([1-6])$/.exec(name)?.[1];
+    if (level !== undefined && this.pendingItem === undefined)
+      this.headingPrefix = `${"#".repeat(Number(level))} `;
     if (name === "pre") this.preformatted++;
     return () => {
       if (name === "pre") this.preformatted--;
       this.flush();
+      if (level !== undefined) this.headingPrefix = undefined;
       if (isHeading1) {
         this.inHeading1 = false;
         this.firstH1 = this.heading1;
       }
       if (isList) this.lists.pop();
+    };
+  }
+
+  /** A table row: its cells, written as a Markdown pipe-table row ("| BYD | 1995 |"). */
+  private enterRow(): () => void {
+    this.flush();
+    const outer = this.row;
+    this.row = { cells: [], header: true };
+    return () => {
+      const row = this.row;
+      this.row = outer;
+      this.current = "";
+      if (!row || row.cells.length === 0) return;
+      const table = this.table;
+      const listId = table?.id;
+      const line: Block = { text: `| ${row.cells.join(" | ")} |` };
+      if (listId !== undefined) line.listId = listId;
+      this.blocks.push(line);
+      // The first row, all header cells, is the table's header: the delimiter row marks it.
+      if (table && table.rows++ === 0 && row.header) {
+        const delimiter: Block = { text: `|${" --- |".repeat(row.cells.length)}` };
+        if (listId !== undefined) delimiter.listId = listId;
+        this.blocks.push(delimiter);
+      }
+    };
+  }
+
+  /** A table cell: its text, on one line, pipes in it written as slashes. */
+  private enterCell(name: string): () => void {
+    const before = this.current;
+    this.current = "";
+    return () => {
+      const cell = this.take()
+        .replace(/\s*\n\s*/g, " ")
+        .replace(/\|/g, "/");
+      this.current = before;
+      this.row?.cells.push(cell);
+      if (name !== "th" && this.row) this.row.header = false;
     };
   }
 
@@ -337,6 +430,11 @@ class TextWalker {
   }
 
   private flush(): void {
+    // Inside a table row, blocks (a <p> in a cell) are part of the cell.
+    if (this.row !== undefined) {
+      this.current += " ";
+      return;
+    }
     const text = this.take();
     if (text.length === 0) return;
     // The first text of a list item carries its marker (`<li><p>…</p></li>` and
@@ -347,6 +445,12 @@ class TextWalker {
       const block: Block = { text: `${item.prefix}${text.replace(/\n/g, " ")}` };
       if (item.listId !== undefined) block.listId = item.listId;
       this.blocks.push(block);
+      return;
+    }
+    const heading = this.headingPrefix;
+    if (heading !== undefined) {
+      this.headingPrefix = undefined;
+      this.blocks.push({ text: `${heading}${text.replace(/\s*\n\s*/g, " ")}` });
       return;
     }
     this.blocks.push({ text });
@@ -372,5 +476,9 @@ function isElement(node: HtmlNode): node is HtmlElement {
 
 function isHidden(element: HtmlElement): boolean {
   if ("hidden" in element.attribs || element.attribs["aria-hidden"] === "true") return true;
+  // A breadcrumb trail ("Home / Briefing Room / Blog") is navigation, however it is marked up.
+  const classes = (element.attribs.class ?? "").toLowerCase().split(/\s+/);
+  if (classes.some((token) => token === "breadcrumb" || token === "breadcrumbs")) return true;
+  if (/^breadcrumbs?$/i.test(element.attribs["aria-label"] ?? "")) return true;
   return /display\s*:\s*none/i.test(element.attribs.style ?? "");
 }

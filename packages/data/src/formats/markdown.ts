@@ -1,7 +1,7 @@
 import type { Author } from "@newind/core";
 import { escapeControl } from "@newind/core/text";
 import { parseDocument as parseYaml } from "yaml";
-import { cleanTitle, type ExtractedDocument } from "./extracted-document.js";
+import { cleanTitle, type ExtractedDocument, splitNames } from "./extracted-document.js";
 
 // A front-matter block: "---" on the first line (after any byte-order mark), YAML, then
 // "---" (or "...") on a line of its own.
@@ -115,19 +115,4 @@ function readAuthors(value: unknown): Author[] {
     }
   }
   return authors;
-}
-
-/**
- * "Kendra Schaefer and Cory Combs", "Kendra Schaefer; Cory Combs" and "Kendra Schaefer,
- * Cory Combs" are two people; "Schaefer, Kendra" is one (a comma splits only when every
- * part is at least two words).
- */
-function splitNames(value: string): string[] {
-  const names: string[] = [];
-  for (const part of value.split(/\s*;\s*|\s+(?:and|&)\s+/)) {
-    const pieces = part.split(/\s*,\s*/).filter((piece) => piece.length > 0);
-    const splits = pieces.length > 1 && pieces.every((piece) => /\S\s+\S/.test(piece));
-    for (const name of splits ? pieces : [part]) if (name.trim()) names.push(name.trim());
-  }
-  return names;
 }
