@@ -25,7 +25,7 @@ export interface SentenceInfo {
   definition: boolean;
   /** Ends with a colon: it introduces what follows (a list). */
   introduces: boolean;
-  /** Stands under a heading of the document's apparatus (notes, references, disclaimer…). */
+  /** Stands under a heading of the document's apparatus (notes, references, disclaimer…), or is mostly web addresses (a source note). */
   apparatus: boolean;
   /** Written in Chinese: more Han characters than Latin letters. */
   chinese: boolean;
@@ -55,6 +55,14 @@ export interface BotOptions {
 }
 
 const YEAR = /\b(1[5-9]\d\d|20\d\d)(?:s|年)?\b|(1[5-9]\d\d|20\d\d)年/gu;
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+
+/** Whether web addresses make up at least half of a text: a source note, not a statement. */
+function mostlyLinks(text: string): boolean {
+  let links = 0;
+  for (const match of text.matchAll(LINK)) links += match[0].length;
+  return links > 0 && links * 2 >= text.trim().length;
+}
 const months = new CueSet(MONTHS.filter((month) => month.length > 3 || month === "may"));
 const numberWords = new CueSet(NUMBER_WORDS);
 const causeCues = new CueSet(CAUSE_CUES);
@@ -97,6 +105,8 @@ export class BotContext {
   readonly options: { maxHistory: number; withoutStrategies: readonly string[] };
 
   readonly documents: ReadonlyMap<string, SourceDocument>;
+  /** The documents' titles, each once. */
+  readonly titles: readonly string[];
   readonly passages: ReadonlyMap<string, Passage>;
   /** Sentence numbers (indexes into corpus.sentences) of each passage, in order. */
   readonly sentencesOf: ReadonlyMap<string, readonly number[]>;
@@ -129,6 +139,7 @@ export class BotContext {
     this.options = { maxHistory, withoutStrategies: [...(options.withoutStrategies ?? [])] };
 
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
+    this.titles = [...new Set(corpus.documents.map((document) => document.title))];
     this.passages = new Map(corpus.passages.map((passage) => [passage.id, passage]));
     this.passageNumber = new Map(corpus.passages.map((passage, i) => [passage.id, i]));
     const sentencesOf = new Map<string, number[]>();
@@ -176,7 +187,7 @@ export class BotContext {
         cause: causeCues.has(words) || /因为|由于|为了|原因|目的|旨在/u.test(text),
         definition: definitionCues.has(words) || /是指|即|称为|所谓/u.test(text),
         introduces: /[:：]\s*$/.test(text),
-        apparatus: passage !== undefined && this.#apparatus().has(passage.id),
+        apparatus: (passage !== undefined && this.#apparatus().has(passage.id)) || mostlyLinks(text),
         chinese: (text.match(HAN_ALL)?.length ?? 0) > (text.match(LATIN_ALL)?.length ?? 0),
       };
     });

@@ -1,9 +1,9 @@
 import type { Answer } from "@newind/core";
 import { analyzeText } from "@newind/search";
-import type { BotContext } from "../bot-context.js";
+import type { BotContext, Naming } from "../bot-context.js";
 import type { QuestionAnalysis } from "../question/analyze-question.js";
 import { CueSet, cueWords } from "../question/cues.js";
-import { ENUMERATION_CUES, ORDINAL_OPENERS, SPELLED_NUMBERS } from "../question/lexicon.js";
+import { ENUMERATION_CUES, ORDINAL_OPENERS, ORDINALS, SPELLED_NUMBERS } from "../question/lexicon.js";
 import type { Candidate } from "../retrieval/candidates.js";
 import {
   AnswerText,
@@ -324,6 +324,7 @@ function wholeUnit(context: BotContext, sentences: number[]): Unit {
 const HAN = /\p{Script=Han}/u;
 const enumerationCues = new CueSet(ENUMERATION_CUES);
 const ordinalOpeners = new Set(ORDINAL_OPENERS);
+const ordinalCues = new Map(ORDINALS.map((entry) => [entry.position, new CueSet(entry.en, entry.zh)]));
 /** The most sentences of a prose enumeration quoted after the sentence that announces it. */
 const MAX_CONTINUATION = 5;
 
@@ -365,6 +366,53 @@ function continuation(context: BotContext, sentence: number, lookAhead: number):
   return out;
 }
 
+/** The cells of a table row ("a | b | c"), or 0 for text that is not one. */
+function cells(text: string): number {
+  const parts = text.split(" | ");
+  return parts.length > 1 ? parts.length : 0;
+}
+
+/**
+ * The header row of a table row (a list item whose lead-in has as many cells as it has; see
+ * @newind/data's parseDocument), or undefined.
+ */
+function tableHeader(context: BotContext, sentence: number): number | undefined {
+  const s = context.corpus.sentences[sentence];
+  const passage = s ? context.passages.get(s.passageId) : undefined;
+  if (passage?.kind !== "list-item" || passage.leadIn === undefined) return undefined;
+  const lead = context.sentencesOf.get(passage.leadIn);
+  const header = lead?.length === 1 ? lead[0] : undefined;
+  if (header === undefined) return undefined;
+  const width = cells(sentenceText(context, sentence));
+  return width > 0 && width === cells(sentenceText(context, header)) ? header : undefined;
+}
+
+/** The shortest piece of a sentence that the corpus cut for length (see @newind/data's splitLongSentences). */
+const CUT_PIECE = 300;
+/** At most this many pieces of a cut sentence follow it. */
+const MAX_PIECES = 3;
+// How a finished sentence ends: its stop, then any closing quotes or brackets.
+const FINISHED = /[.!?。！？…]["'”’)\]）」』]*$/u;
+
+/**
+ * The rest of a sentence the corpus cut for length ("…consultation with Tribal Nations," then
+ * "and reduces time and cost of permitting."): the pieces after it in its passage, up to the one
+ * that ends it. Empty for a sentence that is whole.
+ */
+function restOfCut(context: BotContext, sentence: number): number[] {
+  const out: number[] = [];
+  let current = sentence;
+  while (out.length < MAX_PIECES) {
+    const text = context.corpus.sentences[current]?.text.trimEnd() ?? "";
+    const next = context.corpus.sentences[current + 1];
+    if (text.length < CUT_PIECE || FINISHED.test(text) || context.sentence(current).introduces) break;
+    if (!next || next.passageId !== context.corpus.sentences[current]?.passageId) break;
+    out.push(current + 1);
+    current++;
+  }
+  return out;
+}
+
 /** A sentence and the enumeration it announces, each quoted in turn. */
 function runUnit(context: BotContext, sentences: readonly number[], terms: ReadonlySet<string>): Unit {
   const parts = sentences.map((sentence) => sentenceUnit(context, sentence, terms));
@@ -400,9 +448,19 @@ function unitOf(
     if (unit) return unit;
   }
   const list = listOf(context, sentence);
-  if (list && wantsList(context, analysis, list, sentence)) return listUnit(context, analysis, list);
+  // An ordinal the chosen item says itself is its content, not a position in the list: "when did
+  // the tariffs first go into effect?" is answered by "Tariffs first go into effect | …", not item 1.
+  const text = sentenceText(context, sentence);
+  const saysOrdinal = ordinalCues.get(analysis.ordinal ?? 0)?.has(cueWords(text), text) ?? false;
+  const asked = saysOrdinal ? { ...analysis, ordinal: undefined } : analysis;
+  if (list && wantsList(context, asked, list, sentence)) return listUnit(context, asked, list);
+  // A table row is read with its header: "Action | Steel | Aluminium" says which date is which.
+  const header = tableHeader(context, sentence);
+  if (header !== undefined) return runUnit(context, [header, sentence], terms);
   if (passage?.kind === "quote") return quoteUnit(context, sentence);
   if (passage?.role === "byline") return passageUnit(context, s?.passageId ?? "");
+  const rest = restOfCut(context, sentence);
+  if (rest.length > 0) return runUnit(context, [sentence, ...rest], terms);
   // A question asking why, what or which may be answered by the enumeration a sentence leads up to.
   const lookAhead = ["why", "list", "other", "definition"].includes(analysis.intent) ? 3 : 0;
   const following = continuation(context, sentence, lookAhead);
@@ -423,8 +481,9 @@ export function composeAnswer(
   analysis: QuestionAnalysis,
   chosen: readonly Candidate[],
   unsure = false,
+  named: Naming = { documents: new Set(), by: new Set() },
 ): { text: string; citations: Answer["citations"]; sentences: number[] } {
-  const note = missingNote(context, analysis, chosen, unsure);
+  const note = missingNote(context, analysis, chosen, unsure, named);
   const budget = (analysis.intent === "list" ? MAX_LIST_ANSWER_LENGTH : MAX_ANSWER_LENGTH) - note.length;
   const terms = new Set(
     analysis.concepts.filter((concept) => concept.role === "content").flatMap((concept) => concept.terms),
@@ -467,12 +526,14 @@ const KEY_WORD_SHARE = 0.8;
  * documents use elsewhere) appears neither in the sentences chosen nor in their passages: an
  * answer that misses what was asked says so instead of posing as an answer. Words the documents
  * never use are the abstention's to judge (a misspelling or an abbreviation is not a topic).
+ * A word that named the cited document ("according to Brainard", of her remarks) is not missing.
  */
 export function missingNote(
   context: BotContext,
   analysis: QuestionAnalysis,
   chosen: readonly Candidate[],
   unsure: boolean,
+  named: Naming = { documents: new Set(), by: new Set() },
 ): string {
   if (!unsure) return "";
   const content = analysis.concepts.filter(
@@ -488,6 +549,13 @@ export function missingNote(
   const missing = content
     .filter((concept) => concept.known && !concept.common && concept.weight >= KEY_WORD_SHARE * top)
     .filter((concept) => !concept.terms.some((term) => near.has(term)))
+    .filter(
+      (concept) =>
+        !chosen.some((candidate) => {
+          const docId = context.corpus.sentences[candidate.sentence]?.docId;
+          return docId !== undefined && context.namesDocument(concept, docId, named);
+        }),
+    )
     .map((concept) => `“${concept.word}”`);
   if (missing.length === 0 || missing.length === content.length) return "";
   return `The passages that fit best do not mention ${missing.slice(0, 3).join(" or ")}: `;
