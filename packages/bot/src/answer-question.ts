@@ -69,7 +69,7 @@ export interface Gathered {
 
 /** Analyses a question against the conversation so far and gathers its candidate sentences. */
 export function gather(context: BotContext, question: string, states: readonly TurnState[]): Gathered {
-  const analysis = analyzeQuestion(question, context.index, context.size);
+  const analysis = analyzeQuestion(question, context.index, context.size, context.titles);
   const previous = states
     .slice(-2)
     .reverse()
@@ -225,7 +225,13 @@ function conclude(context: BotContext, model: ScoringModel, deliberation: Delibe
     : choose(context, deliberation, model);
   // Unsure: in the lower half of the confidences that answer.
   const unsure = !drafted && deliberation.confidence < (deliberation.threshold + 1) / 2;
-  const { text, citations, sentences } = composeAnswer(context, analysis, chosen, unsure);
+  const { text, citations, sentences } = composeAnswer(
+    context,
+    analysis,
+    chosen,
+    unsure,
+    deliberation.input.named,
+  );
   const subject = [
     ...analysis.concepts.filter((concept) => concept.role === "content" && concept.known),
     ...inherited,

@@ -17,6 +17,22 @@ describe(analyzeQuestion, () => {
     expect((await analyze("比亚迪是哪一年开始生产电池的？")).intent).toBe("date");
   });
 
+  it("takes the cue that comes first, a bare 'what is' only when nothing else is asked for", async () => {
+    expect((await analyze("who said that, and when?")).intent).toBe("who");
+    expect((await analyze("how many cars did china export last year?")).intent).toBe("number");
+    expect((await analyze("What is the current tariff rate on steel?")).intent).toBe("number");
+    expect((await analyze("What's the difference between the two plans?")).intent).toBe("comparison");
+    expect((await analyze("What is the middle-income trap?")).intent).toBe("definition");
+  });
+
+  it("does not read a quoted document title's words as the question's cues", async () => {
+    const { corpus, index } = await loadTestCorpus("builtin");
+    const question = "what did the post When the Chips Are Down argue?";
+    const title = ["When the Chips Are Down: Preventing and Addressing Supply Chain Disruptions"];
+    expect(analyzeQuestion(question, index, corpus.sentences.length).intent).toBe("date");
+    expect(analyzeQuestion(question, index, corpus.sentences.length, title).intent).not.toBe("date");
+  });
+
   it("marks cue words, document words and unknown words, and weighs rare words more", async () => {
     const analysis = await analyze("In what year did the article say BYD began making batteries?");
     const byWord = new Map(analysis.concepts.map((concept) => [concept.word, concept]));
@@ -26,6 +42,15 @@ describe(analyzeQuestion, () => {
     expect((byWord.get("byd")?.weight ?? 0) > (byWord.get("batteries")?.weight ?? 0)).toBe(true);
     const unknown = await analyze("what did the zorblax committee decide");
     expect(unknown.concepts.find((concept) => concept.word === "zorblax")?.known).toBe(false);
+  });
+
+  it("takes words that say how to answer for no topic ('in a sentence', 'like I'm five'), and only in those phrases", async () => {
+    const roleOf = async (question: string, word: string) =>
+      (await analyze(question)).concepts.find((concept) => concept.word === word)?.role;
+    expect(await roleOf("In a sentence, what's the middle-income trap?", "sentence")).toBe("cue");
+    expect(await roleOf("Explain the upgrading cycle like I'm five.", "five")).toBe("cue");
+    expect(await roleOf("what is the sentence for fraud?", "sentence")).toBe("content");
+    expect(await roleOf("which five industries are named?", "five")).not.toBe("cue");
   });
 
   it("sees follow-up words, gist questions, speech verbs, ordinals and years", async () => {

@@ -13,6 +13,7 @@ import {
   CHINESE_PART_SEPARATORS,
   DOCUMENT_WORDS,
   FOLLOW_UP_CUES,
+  FORMAT_CUES,
   INTENT_CUES,
   ORDINALS,
   PART_JOINERS,
@@ -83,6 +84,7 @@ export interface QuestionAnalysis {
 
 const intentCues = INTENT_CUES.map((entry) => ({ kind: entry.kind, cues: new CueSet(entry.en, entry.zh) }));
 const wholeDocumentCues = new CueSet(WHOLE_DOCUMENT_CUES.en, WHOLE_DOCUMENT_CUES.zh);
+const formatCues = new CueSet(FORMAT_CUES);
 const documentCues = new CueSet(DOCUMENT_WORDS.en, DOCUMENT_WORDS.zh);
 const followUpCues = new CueSet(FOLLOW_UP_CUES.en, FOLLOW_UP_CUES.zh);
 const speechCues = new CueSet(SPEECH_VERBS);
@@ -125,10 +127,62 @@ export function focusOf(text: string): string {
   return questions.length > 0 ? questions.join(" ").trim() : text;
 }
 
-/** What a sentence or question says it wants, from its cue words. */
+/**
+ * What a sentence or question says it wants, from its cue words: the cue that comes first
+ * ("who wrote the post, and when?" asks who), of cues at the same place the most specific kind.
+ * "What is…" asks for a definition only when no other kind is asked for ("what is the tariff
+ * rate", "what's the difference between").
+ */
 function detectIntent(words: readonly string[], text: string): AnswerKind {
-  for (const { kind, cues } of intentCues) if (cues.has(words, text)) return kind;
-  return "other";
+  let found: AnswerKind = "other";
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const { kind, cues } of intentCues) {
+    const at = cues.find(words, text);
+    if (at < 0) continue;
+    if (kind === "definition") {
+      if (found === "other") found = kind;
+    } else if (at < earliest || found === "definition") {
+      found = kind;
+      earliest = at;
+    }
+  }
+  return found;
+}
+
+/** The question's words that are cues of its intent, of how to answer, or of the document. */
+function cueWordsOf(
+  words: readonly string[],
+  intent: AnswerKind,
+): { intentWords: Set<string>; formatWords: Set<string>; documentWords: Set<string> } {
+  const covered = (cues: CueSet) => new Set([...cues.coveredWords(words)].map((i) => words[i] as string));
+  const intentWords = new Set<string>();
+  for (const { kind, cues } of intentCues)
+    if (kind === intent) for (const w of covered(cues)) intentWords.add(w);
+  for (const word of covered(wholeDocumentCues)) intentWords.add(word);
+  // How to answer ("in two sentences", "like I'm five"): no topic, a number in it no figure asked for.
+  return { intentWords, formatWords: covered(formatCues), documentWords: covered(documentCues) };
+}
+
+/** Runs this long of a title's words, quoted in a question, are the title, not the question's words. */
+const TITLE_RUN = 3;
+
+/**
+ * The question's words with those that quote a document's title ("who wrote the post *when the
+ * chips are down*") blanked, so a title's words are not read as the question's cues.
+ */
+function withoutTitles(words: readonly string[], titles: readonly string[]): string[] {
+  const out = [...words];
+  for (const title of titles) {
+    const own = cueWords(title);
+    for (let i = 0; i < words.length; i++) {
+      for (let j = 0; j < own.length; j++) {
+        let length = 0;
+        while (i + length < words.length && words[i + length] === own[j + length]) length++;
+        if (length >= TITLE_RUN) for (let k = i; k < i + length; k++) out[k] = "";
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -141,17 +195,13 @@ export function analyzeQuestion(
   question: string,
   index: Pick<SearchIndex, "analyze" | "documentFrequency">,
   sentences: number,
+  titles: readonly string[] = [],
 ): QuestionAnalysis {
   const text = focusOf(question);
   const words = cueWords(text);
-  const intent = detectIntent(words, text);
+  const intent = detectIntent(withoutTitles(words, titles), text);
   const analyzed = index.analyze(text);
-  const intentWords = new Set<string>();
-  for (const { kind, cues } of intentCues) {
-    if (kind === intent) for (const i of cues.coveredWords(words)) intentWords.add(words[i] as string);
-  }
-  for (const i of wholeDocumentCues.coveredWords(words)) intentWords.add(words[i] as string);
-  const documentWords = new Set([...documentCues.coveredWords(words)].map((i) => words[i] as string));
+  const { intentWords, formatWords, documentWords } = cueWordsOf(words, intent);
   const groups = new Map<number, QueryTerm[]>();
   for (const term of analyzed.terms) {
     if (term.group < 0) continue;
@@ -184,11 +234,12 @@ export function analyzeQuestion(
     }
     const known = frequency > 0;
     const weight = source * Math.log(1 + sentences / Math.max(0.5, frequency));
-    const figure = terms.some((term) => isNumberTerm(term.term) || YEAR.test(term.term));
+    const figure =
+      !formatWords.has(word) && terms.some((term) => isNumberTerm(term.term) || YEAR.test(term.term));
     const role: ConceptRole =
       documentWords.has(word) || documentCues.isChineseCue(word)
         ? "document"
-        : intentWords.has(word) && !figure
+        : formatWords.has(word) || (intentWords.has(word) && !figure)
           ? "cue"
           : "content";
     // A capitalised word inside the question is a name ("Australia"), however common the word.
