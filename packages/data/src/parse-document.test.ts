@@ -280,6 +280,24 @@ describe(parseDocument, () => {
         expect(document.text.slice(sentence.span.start, sentence.span.end)).toBe(sentence.text);
     });
 
+    it("goes on with a list after a table inside it", () => {
+      const text = [
+        "Quotas apply to:",
+        "",
+        "- Item one has a table:",
+        "  | Partner | Quota |",
+        "  |---|---|",
+        "  | Brazil | 10 |",
+        "- Item two is plain.",
+      ].join("\n");
+      const { passages } = parseDocument(makeDocument(text));
+      const items = passages.filter((passage) => passage.leadIn === passages[0]?.id);
+      expect(items.map((passage) => passage.text)).toEqual(["Item one has a table:", "Item two is plain."]);
+      expect(passages.find((passage) => passage.text === "Brazil | 10")?.leadIn).toBe(
+        passages.find((passage) => passage.text === "Partner | Quota")?.id,
+      );
+    });
+
     it("makes the subheadings a paragraph announces with a colon its items, until a heading unlike them", () => {
       const text = [
         "# Supply chains",

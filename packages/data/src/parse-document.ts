@@ -151,6 +151,8 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
   let listLeadIn: number | undefined;
   let itemsInList = 0;
   // A run of subheadings that a paragraph announces (see the heading case below).
+  // The list lead-in before the table being read (null outside a table).
+  let beforeTable: number | undefined | null = null;
   let subheadedList: { leadIn: number; level: number; count: number; colon: boolean } | undefined;
   blocks.forEach((block, index) => {
     if (roleBlocks.has(block)) return;
@@ -182,7 +184,13 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
       listLeadIn = undefined;
       return;
     }
+    // After a table, a list the table interrupted goes on under its own lead-in.
+    if (block.type !== "row" && beforeTable !== null) {
+      if (block.type === "item") listLeadIn = beforeTable;
+      beforeTable = null;
+    }
     if (block.type === "row" && block.header) {
+      beforeTable = listLeadIn;
       // A table's header row is a paragraph; its data rows are items that hang from it, so a
       // row is read with its columns' names ("Tariffs first go into effect | … | August 1,
       // 2025" under "Action | Steel | Copper"). Rows of a table without a header hang from

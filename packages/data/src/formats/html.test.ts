@@ -121,16 +121,24 @@ describe(extractHtml, () => {
       "<p>Table 1.</p><table><thead><tr><th>Action</th><th>Steel</th></tr></thead><tbody><tr><td><p>Hearing</p><p>held</p></td><td>May 24, 2017</td></tr><tr><td>a | b</td><td>c</td></tr></tbody></table><p>After.</p>",
     ).text;
     expect(table).toBe(
-      "Table 1.\n\n| Action | Steel |\n| --- | --- |\n| Hearing held | May 24, 2017 |\n| a / b | c |\n\nAfter.",
+      "Table 1.\n\n| Action | Steel |\n| --- | --- |\n| Hearing held | May 24, 2017 |\n| a \\| b | c |\n\nAfter.",
     );
     const { passages } = parseDocument({ id: "t", title: "T", sha256: "", text: table, authors: [] });
     expect(passages.map((passage) => [passage.kind, passage.text])).toEqual([
       ["paragraph", "Table 1."],
       ["paragraph", "Action | Steel"],
       ["list-item", "Hearing held | May 24, 2017"],
-      ["list-item", "a / b | c"],
+      ["list-item", "a \\| b | c"],
       ["paragraph", "After."],
     ]);
+  });
+
+  it("runs a table inside a cell into the cell's text, keeping the outer table whole", () => {
+    const page =
+      "<table><tr><th>Product</th><th>Details</th></tr><tr><td>Semi-finished copper</td><td><table><tr><th>HTS</th><th>Rate</th></tr><tr><td>7407</td><td>50%</td></tr></table></td></tr><tr><td>Copper ore</td><td>Excluded</td></tr></table>";
+    expect(extractHtml(page).text).toBe(
+      "| Product | Details |\n| --- | --- |\n| Semi-finished copper | HTS Rate 7407 50% |\n| Copper ore | Excluded |",
+    );
   });
 
   it("skips hidden elements", () => {

@@ -92,7 +92,8 @@ interface ListContext {
  * headers, footers, asides and forms are dropped; when the page has a `<main>` (or
  * `role="main"`, or a single `<article>`), only that is read. Each block (paragraph,
  * …) becomes a paragraph separated by a blank line, headings are written as Markdown ones
- * (`## Notes`), table rows as Markdown pipe-table rows (a first row of `<th>` cells its header),
+ * (`## Notes`), table rows as Markdown pipe-table rows (a first row of `<th>` cells its header;
+ * a pipe in a cell escaped `\|`; a table inside a cell run into the cell's text),
  * and list items
  * become `  • item` / `  1. item` lines, so the shared parser finds paragraphs and lists
  * exactly as in the shipped corpus. The title is the `<title>`, else the first `<h1>`;
@@ -266,6 +267,8 @@ class TextWalker {
   private nextListId = 0;
   private pendingItem: { prefix: string; listId: number | undefined } | undefined;
   private inHeading1 = false;
+  /** How many table cells the walk is inside (a table in a cell is the cell's text). */
+  private cellDepth = 0;
   /** The table row being read, and whether all its cells are header cells so far. */
   private row: { cells: string[]; header: boolean } | undefined;
   /** The table being read: its rows share an id, so they stay on consecutive lines. */
@@ -330,6 +333,13 @@ class TextWalker {
       return undefined;
     }
     if (name === "li" && this.row === undefined) return this.enterListItem();
+    // A table inside a cell is part of the cell's text: its rows and cells are run together.
+    if (this.cellDepth > 0 && (name === "table" || name === "tr" || name === "td" || name === "th")) {
+      this.current += " ";
+      return () => {
+        this.current += " ";
+      };
+    }
     if (name === "tr") return this.enterRow();
     if ((name === "td" || name === "th") && this.row !== undefined) return this.enterCell(name);
     if (name === "table") {
@@ -404,10 +414,13 @@ class TextWalker {
   private enterCell(name: string): () => void {
     const before = this.current;
     this.current = "";
+    this.cellDepth++;
     return () => {
+      this.cellDepth--;
+      // One line; a pipe in the cell is escaped, as Markdown writes it, so it splits no cell.
       const cell = this.take()
         .replace(/\s*\n\s*/g, " ")
-        .replace(/\|/g, "/");
+        .replace(/\|/g, "\\|");
       this.current = before;
       this.row?.cells.push(cell);
       if (name !== "th" && this.row) this.row.header = false;
@@ -478,7 +491,7 @@ function isHidden(element: HtmlElement): boolean {
   if ("hidden" in element.attribs || element.attribs["aria-hidden"] === "true") return true;
   // A breadcrumb trail ("Home / Briefing Room / Blog") is navigation, however it is marked up.
   const classes = (element.attribs.class ?? "").toLowerCase().split(/\s+/);
-  if (classes.some((token) => token === "breadcrumb" || token === "breadcrumbs")) return true;
+  if (classes.some((token) => token.startsWith("breadcrumb"))) return true;
   if (/^breadcrumbs?$/i.test(element.attribs["aria-label"] ?? "")) return true;
   return /display\s*:\s*none/i.test(element.attribs.style ?? "");
 }
