@@ -1,7 +1,7 @@
 import { loadDefaultCorpus } from "@newind/data";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.js";
-import { run } from "./sources.js";
+import { listSources, run } from "./sources.js";
 import { runCommand } from "./testing/run-command.js";
 
 const runSources = (argv: string[]) => runCommand(run, argv, { loadCorpus: loadDefaultCorpus });
@@ -32,6 +32,16 @@ describe("newind sources", () => {
     const passage = corpus.passages.find((candidate) => candidate.text.startsWith("In April 2022"));
     const text = String(listing?.text);
     expect(passage && text.slice(passage.span.start, passage.span.end)).toMatch(/^In April 2022/);
+  });
+
+  it("--json gives a document's publication date when it has one, and leaves the key out otherwise", async () => {
+    const corpus = await loadDefaultCorpus();
+    const [document] = corpus.documents;
+    if (!document) throw new Error("no built-in document");
+    const dated = { ...corpus, documents: [{ ...document, published: "2024-01-15" }, document] };
+    const [withDate, without] = listSources(dated).documents;
+    expect(withDate?.published).toBe("2024-01-15");
+    expect(without && "published" in without).toBe(false);
   });
 
   it("prints a plain table for people", async () => {

@@ -10,6 +10,8 @@ export interface SourceListing {
   publisher: string | null;
   url: string | null;
   path?: string;
+  /** When the document was published ("2023-09-01", "2023"), when known. */
+  published?: string;
   /** `text.length`: UTF-16 code units, the unit of every citation offset. */
   chars: number;
   sha256: string;
@@ -31,6 +33,7 @@ export function listSources(corpus: Corpus): { documents: SourceListing[] } {
         text: document.text,
       };
       if (document.path !== undefined) listing.path = document.path;
+      if (document.published !== undefined) listing.published = document.published;
       return listing;
     }),
   };
