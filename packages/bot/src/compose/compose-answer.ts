@@ -366,10 +366,27 @@ function continuation(context: BotContext, sentence: number, lookAhead: number):
   return out;
 }
 
-/** The cells of a table row ("a | b | c"), or 0 for text that is not one. */
+/** The cells of a table row ("a | b | c", "Bo |  | 2021"; an escaped "\|" splits none), or 0 for text that is not one. */
 function cells(text: string): number {
-  const parts = text.split(" | ");
+  const parts = text.split(/(?<!\\)\|/u);
   return parts.length > 1 ? parts.length : 0;
+}
+
+/**
+ * The paragraph a label line introduces: for a heading or list item that ends in a colon
+ * ("Export controls:"), the first sentence of the paragraph right after it, or undefined.
+ */
+function labelled(context: BotContext, sentence: number): number | undefined {
+  const s = context.corpus.sentences[sentence];
+  const passage = s ? context.passages.get(s.passageId) : undefined;
+  if (!passage || (passage.kind !== "heading" && passage.kind !== "list-item")) return undefined;
+  if (!context.sentence(sentence).introduces || context.sentencesOf.get(passage.id)?.at(-1) !== sentence)
+    return undefined;
+  const next = context.corpus.sentences[sentence + 1];
+  const after = next ? context.passages.get(next.passageId) : undefined;
+  return next?.docId === s?.docId && after?.kind === "paragraph" && !context.itemsOf.has(after.id)
+    ? sentence + 1
+    : undefined;
 }
 
 /**
@@ -440,6 +457,7 @@ function unitOf(
   sentence: number,
   terms: ReadonlySet<string>,
   best = false,
+  used: ReadonlySet<number> = new Set(),
 ): Unit {
   const s = context.corpus.sentences[sentence];
   const passage = s ? context.passages.get(s.passageId) : undefined;
@@ -454,9 +472,13 @@ function unitOf(
   const saysOrdinal = ordinalCues.get(analysis.ordinal ?? 0)?.has(cueWords(text), text) ?? false;
   const asked = saysOrdinal ? { ...analysis, ordinal: undefined } : analysis;
   if (list && wantsList(context, asked, list, sentence)) return listUnit(context, asked, list);
-  // A table row is read with its header: "Action | Steel | Aluminium" says which date is which.
+  // A table row is read with its header: "Action | Steel | Aluminium" says which date is which
+  // (once: a second row of the same table is quoted alone).
   const header = tableHeader(context, sentence);
-  if (header !== undefined) return runUnit(context, [header, sentence], terms);
+  if (header !== undefined && !used.has(header)) return runUnit(context, [header, sentence], terms);
+  // "Export controls:" is answered by what the label introduces.
+  const introduced = labelled(context, sentence);
+  if (introduced !== undefined) return runUnit(context, [sentence, introduced], terms);
   if (passage?.kind === "quote") return quoteUnit(context, sentence);
   if (passage?.role === "byline") return passageUnit(context, s?.passageId ?? "");
   const rest = restOfCut(context, sentence);
@@ -493,7 +515,7 @@ export function composeAnswer(
   let length = 0;
   for (const candidate of chosen) {
     if (used.has(candidate.sentence)) continue;
-    const unit = unitOf(context, analysis, candidate.sentence, terms, units.length === 0);
+    const unit = unitOf(context, analysis, candidate.sentence, terms, units.length === 0, used);
     if (unit.sentences.every((sentence) => used.has(sentence))) continue;
     // Whole units first; a unit that fits only cut to its focus takes what room is left.
     const size = units.length === 0 || length + unit.length <= budget ? unit.length : unit.minLength;
