@@ -7,8 +7,9 @@ import { createSearchIndex } from "@newind/search";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gather } from "../src/answer-question.js";
 import { BotContext } from "../src/bot-context.js";
-import { missingNote } from "../src/compose/compose-answer.js";
+import { composeAnswer, missingNote } from "../src/compose/compose-answer.js";
 import { assertCitations, type Bot, createBot } from "../src/index.js";
+import { documentAuthors } from "../src/strategies/document-authors.js";
 
 // What a user's documents are made of beyond paragraphs — a Markdown table, a page's byline, a
 // source note that is only a web address — is read as such, in documents the code has never
@@ -26,6 +27,7 @@ const DOCUMENTS: Record<string, string> = {
     "|---|---|---|",
     "| Investigation opened | April 19, 2017 | April 26, 2017 |",
     "| Public hearing held | May 24, 2017 | June 22, 2017 |",
+    "| Report submitted |  | June 30, 2017 |",
     "| Tariffs first go into effect | March 23, 2018 | March 23, 2018 |",
     "",
     "Imports of both metals fell in the year after the tariffs.",
@@ -47,6 +49,37 @@ const DOCUMENTS: Record<string, string> = {
     "Thank you all for coming. A problem, according to the mayor, is the price of bread.",
     "",
     "Cheap steel from overbuilt mills undermines innovation and competition, and it costs workers their jobs.",
+    "",
+  ].join("\n"),
+  "scrap-metal-notes.md": [
+    "---",
+    "title: Notes on Scrap Metal Exports",
+    "author: Lena Ortiz",
+    "---",
+    "",
+    "Scrap metal exports rose as mills abroad paid more for scrap metal.",
+    "",
+    "Scrap metal prices at home fell, and scrap metal dealers wrote to Congress.",
+    "",
+    "## Author Information",
+    "",
+    "Lena Ortiz, Analyst in Trade",
+    "",
+  ].join("\n"),
+  "policy-responses.md": [
+    "---",
+    "title: Policy Responses to Mineral Shortages",
+    "---",
+    "",
+    "The state has three policy responses, which include:",
+    "",
+    "### Export controls:",
+    "",
+    "Restrictions on advanced tools limit rivals' access to refining know-how.",
+    "",
+    "### Stockpiles:",
+    "",
+    "The state buys cobalt when prices fall and sells it when they spike.",
     "",
   ].join("\n"),
   "shortages.html": `<!doctype html><html><head><title>Preventing Supply Shortages</title></head><body>
@@ -105,6 +138,16 @@ describe("the structure of a user's documents", () => {
     assertCitations(answer.citations, new Map(corpus.documents.map((d) => [d.id, d])));
   });
 
+  it("answers who wrote a document from the note naming its author, not from its topic sentences", async () => {
+    const answer = await bot.ask("Who wrote the notes on scrap metal?");
+    expect(answer.answer).toMatch(/^Lena Ortiz, Analyst in Trade \[1\]/);
+    assertCitations(answer.citations, new Map(corpus.documents.map((d) => [d.id, d])));
+    // A question about a work the documents do not hold is not answered from a byline.
+    const elsewhere = gather(context, "Who wrote Harry Potter?", []).analysis;
+    expect(documentAuthors.applies(context, elsewhere)).toBe(true);
+    expect(documentAuthors.draft(context, elsewhere)).toBeUndefined();
+  });
+
   it("quotes a sentence the corpus cut for length to its end when the answer has room", async () => {
     const pieces = corpus.sentences.filter((sentence) => sentence.docId === "mineral-review");
     expect(pieces.length).toBeGreaterThan(1);
@@ -122,6 +165,26 @@ describe("the structure of a user's documents", () => {
     const chosen = [{ sentence: sentenceWith("Cheap steel from overbuilt mills"), rank: 0, score: 1 }];
     expect(missingNote(context, gathered.analysis, chosen, true)).toMatch(/quist/);
     expect(missingNote(context, gathered.analysis, chosen, true, gathered.input.named)).not.toMatch(/quist/);
+  });
+
+  it("quotes a table row with an empty cell under its header, and the header once for two rows", () => {
+    const analysis = gather(context, "When was the report submitted?", []).analysis;
+    const row = sentenceWith("Report submitted");
+    const hearing = sentenceWith("Public hearing held");
+    const one = composeAnswer(context, analysis, [{ sentence: row, rank: 0, score: 1 }]);
+    expect(one.text).toMatch(/^Action \| Steel \| Aluminium \[1\]\. Report submitted/);
+    const two = composeAnswer(context, analysis, [
+      { sentence: row, rank: 0, score: 1 },
+      { sentence: hearing, rank: 1, score: 1 },
+    ]);
+    expect(two.text.match(/Action \| Steel \| Aluminium/g)).toHaveLength(1);
+    expect(two.text).toMatch(/Public hearing held/);
+  });
+
+  it("answers from the paragraph a label line introduces ('Export controls:')", async () => {
+    const answer = await bot.ask("What do export controls do?");
+    expect(answer.answer).toMatch(/^Export controls:? \[1\]\.? Restrictions on advanced tools/);
+    assertCitations(answer.citations, new Map(corpus.documents.map((d) => [d.id, d])));
   });
 
   it("answers a date question from the table row that holds it", async () => {

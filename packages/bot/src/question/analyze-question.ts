@@ -10,6 +10,7 @@ import {
 import { CueSet, cueWords } from "./cues.js";
 import {
   type AnswerKind,
+  AUTHORSHIP_CUES,
   CHINESE_PART_SEPARATORS,
   DOCUMENT_WORDS,
   FOLLOW_UP_CUES,
@@ -74,6 +75,8 @@ export interface QuestionAnalysis {
   concepts: readonly Concept[];
   /** The parts of a question that asks several things: indexes into `concepts`, one list a part. */
   parts: ReadonlyArray<readonly number[]>;
+  /** The question asks who wrote a document ("who wrote the report?"). */
+  authorship: boolean;
   /** An ordinal the question asks for ("the third one": 3; "the last": -1), if any. */
   ordinal: number | undefined;
   /** Consecutive pairs of the question's own index terms ("local protectionism" → "local protection"). */
@@ -85,6 +88,7 @@ export interface QuestionAnalysis {
 const intentCues = INTENT_CUES.map((entry) => ({ kind: entry.kind, cues: new CueSet(entry.en, entry.zh) }));
 const wholeDocumentCues = new CueSet(WHOLE_DOCUMENT_CUES.en, WHOLE_DOCUMENT_CUES.zh);
 const formatCues = new CueSet(FORMAT_CUES);
+const authorshipCues = new CueSet(AUTHORSHIP_CUES.en, AUTHORSHIP_CUES.zh);
 const documentCues = new CueSet(DOCUMENT_WORDS.en, DOCUMENT_WORDS.zh);
 const followUpCues = new CueSet(FOLLOW_UP_CUES.en, FOLLOW_UP_CUES.zh);
 const speechCues = new CueSet(SPEECH_VERBS);
@@ -284,6 +288,7 @@ export function analyzeQuestion(
     intent,
     wholeDocument: wholeDocumentCues.has(words, text),
     aboutDocument: documentCues.has(words, text),
+    authorship: authorshipCues.has(words, text),
     followUpCue: followUpCues.has(words, text),
     speech: speechCues.has(words, text),
     years,

@@ -351,6 +351,32 @@ export const DOCUMENT_WORDS: { en: readonly string[]; zh: readonly string[] } = 
   zh: ["文章", "本文", "这篇", "报告", "作者", "文件", "分析"],
 };
 
+/**
+ * Phrases that ask who wrote a document ("who wrote this report?", "the authors of the brief") —
+ * not "the authors" as the subject of a question about what they say ("do the authors coin it?").
+ */
+export const AUTHORSHIP_CUES: { en: readonly string[]; zh: readonly string[] } = {
+  en: [
+    "wrote",
+    "written by",
+    "authored",
+    "penned",
+    "byline",
+    "who is the author",
+    "who's the author",
+    "who are the authors",
+    "who are its authors",
+    "author of",
+    "authors of",
+    "writer of",
+    "writers of",
+    "who did she write",
+    "who did he write",
+    "who did they write",
+  ],
+  zh: ["作者是谁", "谁写的", "谁撰写", "执笔"],
+};
+
 /** Words by which a question refers back to an earlier turn ("it", "they", "that year"). */
 export const FOLLOW_UP_CUES: { en: readonly string[]; zh: readonly string[] } = {
   en: [

@@ -13,7 +13,7 @@ const GIST_TOPIC_CONCEPTS = 2;
  * The document a question about "the document" means: the one whose title and lead share most of
  * its words; undefined when several share as many (the question does not say which).
  */
-function documentOf(context: BotContext, analysis: QuestionAnalysis): string | undefined {
+export function documentOf(context: BotContext, analysis: QuestionAnalysis): string | undefined {
   const documents = context.corpus.documents;
   if (documents.length <= 1) return documents[0]?.id;
   // "二十大报告讲了什么？": the one document the question names.
