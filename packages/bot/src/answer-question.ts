@@ -298,6 +298,9 @@ function choose(context: BotContext, deliberation: Deliberation, model: ScoringM
     // The softmax share of a candidate relative to the best's is exp(score difference).
     if (Math.exp(candidate.logit - best.logit) < model.companion) break;
     if (chosen.includes(candidate)) continue;
+    // A note, a reference or a bare web address adds nothing beside an answer from the text.
+    if (context.sentence(candidate.sentence).apparatus && !context.sentence(best.sentence).apparatus)
+      continue;
     const adds = [...says(candidate.sentence)].filter((i) => !have.has(i));
     if (adds.length === 0) continue;
     for (const i of adds) have.add(i);

@@ -82,6 +82,16 @@ const DOCUMENTS: Record<string, string> = {
     "The state buys cobalt when prices fall and sells it when they spike.",
     "",
   ].join("\n"),
+  "yeast-shortage.md": [
+    "---",
+    "title: Bakers and Glass Jars",
+    "---",
+    "",
+    "Demand for yeast quadrupled in spring 2020 as people baked at home. A lack of glass jars, not of yeast, led to the shortage and the delays.",
+    "",
+    "https://example.org/business/2020/04/yeast-shortage-supermarkets-coronavirus.html",
+    "",
+  ].join("\n"),
   "shortages.html": `<!doctype html><html><head><title>Preventing Supply Shortages</title></head><body>
     <main><p class="breadcrumb">Home / Briefing Room / Blog</p>
     <h1>Preventing Supply Shortages</h1>
@@ -129,6 +139,12 @@ describe("the structure of a user's documents", () => {
     expect(context.sentence(sentenceWith("Source: https://")).apparatus).toBe(true);
     expect(context.sentence(sentenceWith("Imports of both metals fell")).apparatus).toBe(false);
     expect(context.sentence(sentenceWith("Two investigations led")).apparatus).toBe(false);
+  });
+
+  it("does not quote a bare web address beside an answer from the text", async () => {
+    const answer = await bot.ask("Why was there a yeast shortage in 2020?");
+    expect(answer.answer).toMatch(/glass jars/);
+    expect(answer.answer).not.toMatch(/https?:/);
   });
 
   it("answers who wrote a page from its byline", async () => {
