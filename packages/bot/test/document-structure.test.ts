@@ -156,7 +156,8 @@ describe("the structure of a user's documents", () => {
 
   it("answers who wrote a document from the note naming its author, not from its topic sentences", async () => {
     const answer = await bot.ask("Who wrote the notes on scrap metal?");
-    expect(answer.answer).toMatch(/^Lena Ortiz, Analyst in Trade \[1\]/);
+    // The front matter's author, cited where the file names her, and the note on her.
+    expect(answer.answer).toMatch(/^Lena Ortiz \[1\]\. Lena Ortiz, Analyst in Trade \[2\]/);
     assertCitations(answer.citations, new Map(corpus.documents.map((d) => [d.id, d])));
     // A question about a work the documents do not hold is not answered from a byline.
     const elsewhere = gather(context, "Who wrote Harry Potter?", []).analysis;

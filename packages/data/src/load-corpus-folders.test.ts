@@ -120,11 +120,36 @@ describe(loadCorpus, () => {
     expect(paragraph).toMatchObject({ kind: "paragraph", role: "body", paragraph: 1 });
   });
 
-  it("never indexes Markdown front matter", async () => {
-    await files(dir, { "notes.md": NOTES_MD });
+  it("indexes nothing of Markdown front matter but its authors' names, each an exact byline", async () => {
+    const quoted = NOTES_MD.replace(
+      "authors: [Jin Zhuanglong]",
+      'authors:\n  - "Jin Zhuanglong"\n  - name: Ann Lee\n    role: Editor',
+    );
+    await files(dir, { "notes.md": NOTES_MD, "quoted.md": quoted });
     const corpus = await loadCorpus({ dirs: [dir], includeDefault: false });
-    const bodyStart = NOTES_MD.indexOf("# Notes");
-    for (const passage of corpus.passages) expect(passage.span.start).toBeGreaterThanOrEqual(bodyStart);
+    for (const [id, text] of [
+      ["notes", NOTES_MD],
+      ["quoted", quoted],
+    ] as const) {
+      const bodyStart = text.indexOf("# Notes");
+      const front = corpus.passages.filter(
+        (passage) => passage.docId === id && passage.span.start < bodyStart,
+      );
+      expect(front.map((passage) => [passage.role, passage.text])).toEqual(
+        id === "notes"
+          ? [["byline", "Jin Zhuanglong"]]
+          : [
+              ["byline", "Jin Zhuanglong"],
+              ["byline", "Ann Lee"],
+            ],
+      );
+      for (const sentence of corpus.sentences.filter((s) => s.docId === id))
+        expect(text.slice(sentence.span.start, sentence.span.end)).toBe(sentence.text);
+      // The title is still the heading, not a name.
+      expect(corpus.passages.find((passage) => passage.docId === id && passage.role === "title")?.text).toBe(
+        "Notes on the Jin interview",
+      );
+    }
     expect(corpus.sentences.some((sentence) => sentence.text.includes("authors:"))).toBe(false);
   });
 

@@ -12,7 +12,7 @@ import {
 import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { type Store, type StoreEntry, sha256Hex, storeEntry } from "@newind/cache";
-import type { Author, Corpus, SourceDocument } from "@newind/core";
+import type { Author, Corpus, SourceDocument, Span } from "@newind/core";
 import { escapeControl } from "@newind/core/text";
 import { CorpusFolderError, type CorpusWarning, type SkippedFile } from "./corpus-errors.js";
 import { corpusHash, emptyDatasets } from "./corpus-files.js";
@@ -30,7 +30,7 @@ import type { FolderManifest, FolderManifestEntry } from "./folder-manifest.js";
 import { FOLDER_MANIFEST_FILE } from "./folder-manifest-file.js";
 import { formatZodError } from "./format-zod-error.js";
 import type { ExtractedDocument } from "./formats/extracted-document.js";
-import type { ParsedDocument } from "./parse-document.js";
+import type { ParseDocumentOptions, ParsedDocument } from "./parse-document.js";
 import { PARSER_VERSION } from "./parser-version.js";
 import { loadPrimaryCorpus } from "./primary-corpus.js";
 
@@ -340,8 +340,8 @@ async function parseFolders(read: readonly ReadFile[], reserved: readonly string
     import("./parse-document.js"),
     import("@newind/core"),
   ]);
-  const parse = (document: SourceDocument, bodyStart: number) =>
-    parseFolderDocument(parseDocument, document, bodyStart);
+  const parse = (document: SourceDocument, bodyStart: number, bylines: readonly Span[]) =>
+    parseFolderDocument(parseDocument, document, bodyStart, bylines);
   const isUrl = (url: string) => SourceDocumentSchema.shape.url.safeParse(url).success;
   const readers = new Map<string, ExtractText>();
   for (const extension of new Set(read.map((file) => file.candidate.extension))) {
@@ -381,10 +381,10 @@ async function parseFolders(read: readonly ReadFile[], reserved: readonly string
     extracted.push({ candidate, sha256, extracted: document });
   }
   const parts: FolderParts = { documents: [], passages: [], sentences: [], footnotes: [], warnings };
-  for (const { document, bodyStart } of assignIds(extracted, reserved, isUrl)) {
+  for (const { document, bodyStart, bylines } of assignIds(extracted, reserved, isUrl)) {
     let parsed: ParsedDocument;
     try {
-      parsed = parse(document, bodyStart);
+      parsed = parse(document, bodyStart, bylines);
     } catch (error) {
       warnings.push({
         path: document.path ?? document.id,
@@ -415,14 +415,24 @@ export function folderCorpusHash(documents: readonly SourceDocument[]): string {
 
 /** Parses a folder document; a Markdown front-matter block is blanked so it yields no passage. */
 function parseFolderDocument(
-  parseDocument: (document: SourceDocument) => ParsedDocument,
+  parseDocument: (document: SourceDocument, options?: ParseDocumentOptions) => ParsedDocument,
   document: SourceDocument,
   bodyStart: number,
+  bylines: readonly Span[],
 ): ParsedDocument {
-  if (bodyStart === 0) return parseDocument(document);
-  // Same length, line breaks kept: every offset the parser reports still indexes the real text.
-  const masked = document.text.slice(0, bodyStart).replace(/[^\r\n]/g, " ") + document.text.slice(bodyStart);
-  return parseDocument({ ...document, text: masked });
+  if (bodyStart === 0) return parseDocument(document, { bylines });
+  // Same length, line breaks kept: every offset the parser reports still indexes the real text;
+  // only the front matter's author names stay, to be cited as bylines.
+  const raw = document.text;
+  let masked = "";
+  let at = 0;
+  for (const span of [...bylines].sort((a, b) => a.start - b.start)) {
+    if (span.start < at || span.end > bodyStart) continue;
+    masked += raw.slice(at, span.start).replace(/[^\r\n]/g, " ") + raw.slice(span.start, span.end);
+    at = span.end;
+  }
+  masked += raw.slice(at, bodyStart).replace(/[^\r\n]/g, " ") + raw.slice(bodyStart);
+  return parseDocument({ ...document, text: masked }, { bylines });
 }
 
 async function listFolder(
@@ -737,6 +747,8 @@ function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
 interface AssignedDocument {
   document: SourceDocument;
   bodyStart: number;
+  /** Where the file names the authors the document has (not when corpus.json names them). */
+  bylines: readonly Span[];
 }
 
 /**
@@ -771,6 +783,7 @@ function assignIds(
     return {
       document: toSourceDocument(id, candidate, sha256, extracted, isUrl),
       bodyStart: extracted.bodyStart,
+      bylines: candidate.entry?.authors === undefined ? (extracted.bylines ?? []) : [],
     };
   });
 }

@@ -7,6 +7,7 @@ import {
   removeSpans,
   type Sentence,
   type SourceDocument,
+  type Span,
   segmentSentences,
 } from "@newind/core/text";
 import { type Block, splitBlocks } from "./blocks.js";
@@ -23,6 +24,11 @@ export interface ParseDocumentOptions {
   dropChrome?: boolean;
   /** More whole lines to drop as chrome. */
   chromeLines?: readonly string[];
+  /**
+   * Spans of the text that name the document's authors outside its body (a Markdown front
+   * matter's `author:` values): each is a `byline` passage, first in the document.
+   */
+  bylines?: readonly Span[];
 }
 
 /** What {@link parseDocument} returns: everything found in one document, in document order. */
@@ -99,6 +105,9 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
     ...(options.chromeLines ? { chromeLines: options.chromeLines } : {}),
   });
   const slice = (block: { start: number; end: number }) => raw.slice(block.start, block.end);
+  // Bylines given by span (front matter) are drafted below, not read again as blocks.
+  const given = options.bylines ?? [];
+  blocks = blocks.filter((block) => !given.some((span) => block.start < span.end && span.start < block.end));
 
   // The title: the first block, when it is a heading, matches the manifest title, or is
   // one short line that does not read as a sentence.
@@ -146,6 +155,11 @@ export function parseDocument(document: SourceDocument, options: ParseDocumentOp
   const frontMatterEnd = lastByline >= 0 ? lastByline : titleBlock ? 0 : -1;
 
   const drafts: Draft[] = [];
+  for (const span of options.bylines ?? []) {
+    if (span.start < 0 || span.end > raw.length || span.end <= span.start) continue;
+    const block: Block = { type: "text", start: span.start, end: span.end };
+    drafts.push({ block, start: span.start, end: span.end, kind: "paragraph", role: "byline", paragraph: 0 });
+  }
   let paragraph = 0;
   // The passage a list hangs from: the latest paragraph or quote in the same section.
   let listLeadIn: number | undefined;

@@ -1,4 +1,4 @@
-import type { Author } from "@newind/core";
+import type { Author, Span } from "@newind/core";
 
 /** What a format reader gets out of a file: the text citations index, and any metadata it names. */
 export interface ExtractedDocument {
@@ -14,6 +14,11 @@ export interface ExtractedDocument {
   publisher?: string;
   url?: string;
   published?: string;
+  /**
+   * Where the file itself names the authors given in `authors` (a Markdown front matter's
+   * `author:` values): spans of `text` a byline passage can cite.
+   */
+  bylines?: Span[];
   /** Problems that did not stop the file from loading (e.g. front matter that is not YAML). */
   problems: string[];
 }

@@ -1,6 +1,6 @@
-import type { Author } from "@newind/core";
+import type { Author, Span } from "@newind/core";
 import { escapeControl } from "@newind/core/text";
-import { parseDocument as parseYaml } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument as parseYaml } from "yaml";
 import { cleanTitle, type ExtractedDocument, splitNames } from "./extracted-document.js";
 
 // A front-matter block: "---" on the first line (after any byte-order mark), YAML, then
@@ -24,9 +24,13 @@ export function extractMarkdown(text: string): ExtractedDocument {
   const block = FRONT_MATTER.exec(text);
   const bodyStart = block ? block[0].length : 0;
   let fields: Record<string, unknown> = {};
+  let bylines: Span[] = [];
   if (block?.[1] !== undefined) {
-    const { value, problems: yamlProblems } = readFrontMatter(block[1]);
+    const { value, problems: yamlProblems, authors: spans = [] } = readFrontMatter(block[1]);
     problems.push(...yamlProblems);
+    // The source of the front matter starts after its opening "---" line.
+    const offset = block[0].indexOf(block[1]);
+    bylines = spans.map((span) => ({ start: span.start + offset, end: span.end + offset }));
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       fields = value as Record<string, unknown>;
     } else if (value !== null && value !== undefined) {
@@ -47,6 +51,7 @@ export function extractMarkdown(text: string): ExtractedDocument {
   if (publisher !== undefined) metadata.publisher = publisher;
   const url = scalar(field("url"));
   if (url !== undefined && URL.canParse(url)) metadata.url = url;
+  if (metadata.authors && bylines.length > 0) metadata.bylines = bylines;
   return { text, bodyStart, problems, ...metadata };
 }
 
@@ -56,7 +61,7 @@ export function extractMarkdown(text: string): ExtractedDocument {
  * escape sequences included — on stderr; the reason is shown with its control characters
  * escaped, and the line counted from the file's first line.
  */
-function readFrontMatter(source: string): { value: unknown; problems: string[] } {
+function readFrontMatter(source: string): { value: unknown; problems: string[]; authors?: Span[] } {
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? "" : ` at line ${source.slice(0, offset).split("\n").length + 1}`;
   const describe = (error: { message: string; pos?: readonly number[] }) =>
@@ -70,13 +75,43 @@ function readFrontMatter(source: string): { value: unknown; problems: string[] }
         problems: [`the front matter is not valid YAML (${describe(error)}); it was ignored`],
       };
     const problems = document.warnings.map((warning) => `front matter: ${describe(warning)}`);
-    return { value: document.toJS({ maxAliasCount: 100 }), problems };
+    return { value: document.toJS({ maxAliasCount: 100 }), problems, authors: authorSpans(document, source) };
   } catch (error) {
     return {
       value: undefined,
       problems: [`the front matter is not valid YAML (${describe(error as Error)}); it was ignored`],
     };
   }
+}
+
+type YamlNode = ReturnType<typeof parseYaml>["contents"];
+
+/**
+ * Where the front matter gives the authors' names (`author: "Kyla H. Kitamura"`, a list, or
+ * `{name, role}` items): the spans of those names in `source`, without quotes, so a byline can
+ * cite them.
+ */
+function authorSpans(document: ReturnType<typeof parseYaml>, source: string): Span[] {
+  const spans: Span[] = [];
+  const scalarSpan = (node: YamlNode) => {
+    if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
+    let [start, end] = node.range;
+    if (/["']/.test(source[start] ?? "") && source[end - 1] === source[start]) {
+      start++;
+      end--;
+    }
+    while (start < end && /\s/.test(source[start] ?? "")) start++;
+    while (end > start && /\s/.test(source[end - 1] ?? "")) end--;
+    if (end > start) spans.push({ start, end });
+  };
+  const nameOf = (node: YamlNode) =>
+    isMap(node) ? scalarSpan(node.get("name", true) as YamlNode) : scalarSpan(node);
+  const root = document.contents;
+  if (!isMap(root)) return spans;
+  const value = (root.get("authors", true) ?? root.get("author", true)) as YamlNode;
+  if (isSeq(value)) for (const item of value.items) nameOf(item as YamlNode);
+  else nameOf(value);
+  return spans;
 }
 
 /** `record[name]` when it is the record's own property, else undefined. */
