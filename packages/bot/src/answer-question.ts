@@ -69,7 +69,7 @@ export interface Gathered {
 
 /** Analyses a question against the conversation so far and gathers its candidate sentences. */
 export function gather(context: BotContext, question: string, states: readonly TurnState[]): Gathered {
-  const analysis = analyzeQuestion(question, context.index, context.size, context.titles);
+  const analysis = analyzeQuestion(question, context.index, context.size, context.titleWords);
   const previous = states
     .slice(-2)
     .reverse()

@@ -105,8 +105,8 @@ export class BotContext {
   readonly options: { maxHistory: number; withoutStrategies: readonly string[] };
 
   readonly documents: ReadonlyMap<string, SourceDocument>;
-  /** The documents' titles, each once. */
-  readonly titles: readonly string[];
+  /** The words of the documents' titles (cue words, each title once), split once for every question. */
+  readonly titleWords: ReadonlyArray<readonly string[]>;
   readonly passages: ReadonlyMap<string, Passage>;
   /** Sentence numbers (indexes into corpus.sentences) of each passage, in order. */
   readonly sentencesOf: ReadonlyMap<string, readonly number[]>;
@@ -139,7 +139,9 @@ export class BotContext {
     this.options = { maxHistory, withoutStrategies: [...(options.withoutStrategies ?? [])] };
 
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
-    this.titles = [...new Set(corpus.documents.map((document) => document.title))];
+    this.titleWords = [...new Set(corpus.documents.map((document) => document.title))]
+      .map((title) => cueWords(title))
+      .filter((words) => words.length > 0);
     this.passages = new Map(corpus.passages.map((passage) => [passage.id, passage]));
     this.passageNumber = new Map(corpus.passages.map((passage, i) => [passage.id, i]));
     const sentencesOf = new Map<string, number[]>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadTestCorpus } from "../../test/support.js";
 import { analyzeQuestion, focusOf, splitParts } from "./analyze-question.js";
+import { cueWords } from "./cues.js";
 
 describe(analyzeQuestion, () => {
   const analyze = async (question: string) => {
@@ -28,7 +29,7 @@ describe(analyzeQuestion, () => {
   it("does not read a quoted document title's words as the question's cues", async () => {
     const { corpus, index } = await loadTestCorpus("builtin");
     const question = "what did the post When the Chips Are Down argue?";
-    const title = ["When the Chips Are Down: Preventing and Addressing Supply Chain Disruptions"];
+    const title = [cueWords("When the Chips Are Down: Preventing and Addressing Supply Chain Disruptions")];
     expect(analyzeQuestion(question, index, corpus.sentences.length).intent).toBe("date");
     expect(analyzeQuestion(question, index, corpus.sentences.length, title).intent).not.toBe("date");
   });

@@ -174,10 +174,9 @@ const TITLE_RUN = 3;
  * The question's words with those that quote a document's title ("who wrote the post *when the
  * chips are down*") blanked, so a title's words are not read as the question's cues.
  */
-function withoutTitles(words: readonly string[], titles: readonly string[]): string[] {
+function withoutTitles(words: readonly string[], titles: ReadonlyArray<readonly string[]>): string[] {
   const out = [...words];
-  for (const title of titles) {
-    const own = cueWords(title);
+  for (const own of titles) {
     for (let i = 0; i < words.length; i++) {
       for (let j = 0; j < own.length; j++) {
         let length = 0;
@@ -199,7 +198,7 @@ export function analyzeQuestion(
   question: string,
   index: Pick<SearchIndex, "analyze" | "documentFrequency">,
   sentences: number,
-  titles: readonly string[] = [],
+  titles: ReadonlyArray<readonly string[]> = [],
 ): QuestionAnalysis {
   const text = focusOf(question);
   const words = cueWords(text);

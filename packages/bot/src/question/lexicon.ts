@@ -370,9 +370,6 @@ export const AUTHORSHIP_CUES: { en: readonly string[]; zh: readonly string[] } =
     "authors of",
     "writer of",
     "writers of",
-    "who did she write",
-    "who did he write",
-    "who did they write",
   ],
   zh: ["作者是谁", "谁写的", "谁撰写", "执笔"],
 };
